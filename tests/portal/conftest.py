@@ -35,3 +35,10 @@ def png_bytes(size=(16, 16), color=(200, 80, 40)) -> bytes:
 def logged_in(client, user):
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, not the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
