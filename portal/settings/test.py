@@ -11,3 +11,7 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WHITENOISE_AUTOREFRESH = True
+# Wagtail's own page index (admin search) is not under test; keep saves fast.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}

@@ -4,18 +4,9 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
 from PIL import Image
 
 CONFIRMATION_LINK = re.compile(r"https?://testserver(/\S+)")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """allauth keeps its rate-limit counters in the cache: start every test with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def link_in(message) -> str:
