@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
+# Every task run logs two INFO lines; they would drown the output of a failing test.
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405
