@@ -192,3 +192,9 @@ def test_home_page_costs_the_same_queries_with_3_or_12_pages(
     with django_assert_max_num_queries(bound):
         response = client.get("/fr/")
     assert response.content.decode().count('class="card"') == 12
+
+
+def test_unknown_page_answers_404_with_the_portal_layout(client, site_pages):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
