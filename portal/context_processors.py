@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
@@ -16,7 +15,7 @@ def portal(request):
     menu = home.get_children().live().in_menu().specific(defer=True) if home else []
     return {
         # The portal's name is translated unless an installation sets its own.
-        "site_name": os.environ.get("SITE_NAME") or _("Social Protection Portal"),
+        "site_name": settings.SITE_NAME or _("Social Protection Portal"),
         "home_page": home,
         "menu_pages": menu,
     }

@@ -197,7 +197,9 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail: https://docs.wagtail.org/en/stable/reference/settings.html
-WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Social Protection Portal")
+# An installation's own name; empty means the translated default name.
+SITE_NAME = env_str("SITE_NAME")
+WAGTAIL_SITE_NAME = SITE_NAME or "Social Protection Portal"
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
