@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("library/", include("library.urls")),
 ]
 
 if settings.DEBUG:
