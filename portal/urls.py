@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    path("", include("newsletter.email_urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

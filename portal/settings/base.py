@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "newsletter",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -207,6 +208,18 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# User news and the G-NEWS newsletter (newsletter/): sender, bulk email backend
+# (empty = EMAIL_BACKEND; e.g. an anymail backend), batching, retries, bounces
+# and how long confirmation and unsubscribe links stay valid.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
+NEWSLETTER_EMAIL_BACKEND = env_str("NEWSLETTER_EMAIL_BACKEND")
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_BACKOFF_SECONDS = env_int("NEWSLETTER_RETRY_BACKOFF_SECONDS", 300)
+NEWSLETTER_SUSPEND_AFTER_BOUNCES = env_int("NEWSLETTER_SUSPEND_AFTER_BOUNCES", 2)
+NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_UNSUBSCRIBE_MAX_AGE = env_int("NEWSLETTER_UNSUBSCRIBE_MAX_AGE", 2 * 365 * 24 * 3600)
 
 LOGGING = {
     "version": 1,
