@@ -91,7 +91,7 @@ def build_first_issue(index_page, home):
             _news(
                 expected,
                 "whats-new",
-                "Étude sur les articulations entre sécurité sociale et protection à base communautaire",
+                "Étude sur les articulations entre sécurité sociale et protection communautaire",
                 links=[
                     ("www.issa.int", "http://www.issa.int"),
                     ("www.aim-mutual.org", "http://www.aim-mutual.org"),
