@@ -6,7 +6,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from tests.portal.factories import UserFactory
 
 from .factories import NewsletterIndexPageFactory
-from .smtp import SMTPServer
+from .smtp import FaultyMailbox
 
 
 @pytest.fixture
@@ -29,14 +29,14 @@ def editor(db):
 
 @pytest.fixture
 def smtp_server(settings):
-    """A real SMTP server; newsletter email goes to it through Django's SMTP backend."""
-    with SMTPServer() as server:
+    """A real SMTP server that can fail on purpose; all email goes to it over SMTP."""
+    with FaultyMailbox() as mailbox:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.NEWSLETTER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST = "127.0.0.1"
-        settings.EMAIL_PORT = server.port
+        settings.NEWSLETTER_EMAIL_BACKEND = ""
+        settings.EMAIL_HOST = mailbox.host
+        settings.EMAIL_PORT = mailbox.port
         settings.EMAIL_TIMEOUT = 5
-        yield server.handler
+        yield mailbox
 
 
 @pytest.fixture
