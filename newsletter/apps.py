@@ -9,12 +9,15 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("User news and G-NEWS")
 
     def ready(self):
+        from library import mentions
         from portal import personal_data, registry, roles
 
         from . import providers, signals  # noqa: F401  (connects receivers)
         from .personal_data import export_newsletter_data
+        from .services import issue_mentions
 
         registry.register(providers.NEWS)
+        mentions.register("gnews", issue_mentions)
         personal_data.register("newsletter", export_newsletter_data)
         roles.register_role_permissions(roles.MEMBER, {"newsletter.add_newsitem"})
         editor_permissions = {

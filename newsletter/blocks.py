@@ -52,7 +52,9 @@ class NewsItemBlock(blocks.StructBlock):
 class LibraryResourceBlock(blocks.StructBlock):
     """A resource of the library: its title, its summary and a link to it."""
 
-    resource = blocks.PageChooserBlock(label=_("Library resource"))
+    resource = blocks.PageChooserBlock(
+        page_type="library.ResourcePage", label=_("Library resource")
+    )
     summary = blocks.TextBlock(
         label=_("Summary"), required=False, help_text=_("Leave empty to use the resource's own.")
     )

@@ -6,7 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
+from wagtail.models import Locale
 
+from library.models import ResourcePage
 from portal.forms import CountryChoiceField
 from portal.models import Country, Theme
 
@@ -53,6 +55,7 @@ class NewsItemForm(ClusterForm):
             "body",
             "themes",
             "countries",
+            "related_resources",
             "event_start",
             "event_end",
             "event_place",
@@ -79,6 +82,12 @@ class NewsItemForm(ClusterForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = NewsCategory.objects.all()
         self.fields["themes"].queryset = Theme.objects.all()
+        self.fields["related_resources"].queryset = (
+            ResourcePage.objects.visible_to(None)
+            .filter(locale=Locale.get_active())
+            .order_by("title")
+        )
+        self.fields["related_resources"].widget.attrs["size"] = 6
         self.fields["countries"].choices = [
             (country.pk, country.name) for country in Country.sorted_by_name(Country.objects.all())
         ]

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from portal.registry import ListedItem
+
 from .models import (
     IssueReference,
     NewsItem,
@@ -101,13 +103,28 @@ def issues_mentioning(resource, user=None) -> list[NewsletterIssuePage]:
 
     Public function for the library's resource page ("the G-NEWS issues that
     mention it"): an issue mentions a resource when one of its items is that
-    resource (in any of its translations).
+    resource (in any of its translations) or a news item related to it.
     """
-    translations = resource.get_translations(inclusive=True).values_list("pk", flat=True)
+    translations = list(resource.get_translations(inclusive=True).values_list("pk", flat=True))
     issues = NewsletterIssuePage.objects.filter(
-        references__resource__in=list(translations), locale_id=resource.locale_id
+        Q(references__resource__in=translations)
+        | Q(references__news__related_resources__in=translations),
+        locale_id=resource.locale_id,
     ).distinct()
     return list(issues_visible_to(issues, user).order_by("-number"))
+
+
+def issue_mentions(resource, user) -> list[ListedItem]:
+    """`issues_mentioning` as cards, for the library's "Mentioned in" list."""
+    return [
+        ListedItem(
+            title=f"G-NEWS {issue.number} – {issue.title}",
+            url=issue.url,
+            kind="G-NEWS",
+            date=issue.issue_date,
+        )
+        for issue in issues_mentioning(resource, user)
+    ]
 
 
 def reused_news(issue: NewsletterIssuePage) -> list[tuple[NewsItem, list[int]]]:

@@ -52,7 +52,7 @@ def news_detail(request, pk, slug):
     news = get_object_or_404(
         NewsItem.objects.visible_to(request.user)
         .select_related("category", "author")
-        .prefetch_related("links", "themes", "countries"),
+        .prefetch_related("links", "themes", "countries", "related_resources"),
         pk=pk,
     )
     if slug != news.get_absolute_url().rstrip("/").rsplit("/", 1)[-1]:

@@ -59,6 +59,7 @@ class NewsItemViewSet(ModelViewSet):
         ),
         FieldPanel("themes"),
         FieldPanel("countries"),
+        FieldPanel("related_resources"),
         FieldPanel("language"),
         FieldPanel("image"),
     ]

@@ -86,6 +86,12 @@ class NewsItem(ClusterableModel):
     countries = ParentalManyToManyField(
         Country, related_name="news_items", blank=True, verbose_name=_("countries")
     )
+    related_resources = ParentalManyToManyField(
+        "library.ResourcePage",
+        related_name="news_items",
+        blank=True,
+        verbose_name=_("related library resources"),
+    )
     event_start = models.DateField(_("event starts"), null=True, blank=True)
     event_end = models.DateField(_("event ends"), null=True, blank=True)
     event_place = models.CharField(_("event place"), max_length=150, blank=True)
@@ -152,6 +158,7 @@ class NewsItem(ClusterableModel):
             "category": self.category.slug if self.category_id else None,
             "themes": sorted(theme.slug_en for theme in self.themes.all()),
             "countries": sorted(country.code for country in self.countries.all()),
+            "related_resources": sorted(page.pk for page in self.related_resources.all()),
             "event_start": self.event_start.isoformat() if self.event_start else None,
             "event_end": self.event_end.isoformat() if self.event_end else None,
             "event_place": self.event_place,

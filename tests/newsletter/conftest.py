@@ -3,6 +3,7 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
 
+from tests.library.factories import LibraryIndexPageFactory
 from tests.portal.factories import UserFactory
 
 from .factories import NewsletterIndexPageFactory
@@ -17,6 +18,12 @@ def gnews(site_pages):
         parent=site_pages["en"], title="G-NEWS", translation_key=fr.translation_key
     )
     return {"fr": fr, "en": en}
+
+
+@pytest.fixture
+def library(site_pages):
+    """The French library, where the issues' resources live."""
+    return LibraryIndexPageFactory(parent=site_pages["fr"])
 
 
 @pytest.fixture

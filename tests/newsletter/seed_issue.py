@@ -9,7 +9,7 @@ placeholders: the structure is what is under test.
 
 from datetime import date
 
-from tests.portal.factories import ContentPageFactory
+from tests.library.factories import ResourcePageFactory
 
 from .factories import (
     NewsCategoryFactory,
@@ -42,8 +42,8 @@ def _news(expected, category, title, contributor="", links=()):
     return news_block(news)
 
 
-def _resource(expected, home, title, summary, links=()):
-    page = ContentPageFactory(parent=home, title=title, intro=summary)
+def _resource(expected, library, title, summary, links=()):
+    page = ResourcePageFactory(parent=library, title=title, summary=summary)
     expected.append(title)
     expected.extend(label for label, _url in links)
     return resource_block(page, summary=summary, more_info=links)
@@ -72,8 +72,11 @@ def _section(expected, title, build_items, intro=""):
     return section_block(title, build_items(), intro=intro)
 
 
-def build_first_issue(index_page, home):
-    """The first G-NEWS (June 2007) as an issue page under `index_page`; returns (page, parts)."""
+def build_first_issue(index_page, library):
+    """The first G-NEWS (June 2007) as an issue page under `index_page`; returns (page, parts).
+
+    Its resources are created in `library` (a LibraryIndexPage).
+    """
     expected: list[str] = []
 
     def whats_new():
@@ -248,32 +251,32 @@ def build_first_issue(index_page, home):
         return [
             _resource(
                 expected,
-                home,
+                library,
                 "Dépliant GIMI et programme STEP en Afrique",
                 "Deux dépliants à télécharger.",
             ),
             _resource(
                 expected,
-                home,
+                library,
                 "Brochure « STEP en Afrique »",
                 "Une vue d'ensemble des activités du programme.",
             ),
             _resource(
                 expected,
-                home,
+                library,
                 "Logiciels de gestion et de suivi : MAS Gestion et MAS Pilote",
                 "Des logiciels gratuits pour gérer les mutuelles.",
                 links=[("Wiki Mas", "http://www.microinsurance.org")],
             ),
             _resource(
                 expected,
-                home,
+                library,
                 "Guide pour la conduite d'études de faisabilité",
                 "Un guide en deux tomes : la démarche et les outils.",
             ),
             _resource(
                 expected,
-                home,
+                library,
                 "Inde : produits d'assurance offerts aux groupes défavorisés",
                 "83 produits recensés en 2003.",
                 links=[("www.irdaindia.org", "http://www.irdaindia.org")],

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from newsletter.rendering import build_issue_email, render_issue_pdf
 from newsletter.services import issues_mentioning, reused_news
-from tests.portal.factories import ContentPageFactory
+from tests.library.factories import ResourcePageFactory
 
 from .factories import (
     NewsItemFactory,
@@ -47,8 +47,8 @@ def assert_in_order(text: str, parts: list[str]) -> None:
 
 
 @pytest.fixture
-def first_issue(gnews, site_pages):
-    return build_first_issue(gnews["fr"], site_pages["fr"])
+def first_issue(gnews, library):
+    return build_first_issue(gnews["fr"], library)
 
 
 def test_web_page_shows_every_part_of_the_first_issue_in_order(client, first_issue):
@@ -188,12 +188,30 @@ def test_two_issues_cannot_share_a_number_in_one_language(gnews):
         duplicate.clean()
 
 
-def test_issues_mentioning_a_resource_lists_published_issues(site_pages, gnews):
-    resource = ContentPageFactory(parent=site_pages["fr"], title="Guide de faisabilité")
+def test_issues_mentioning_a_resource_lists_published_issues(library, gnews):
+    resource = ResourcePageFactory(parent=library, title="Guide de faisabilité")
     body = [section_block("Ressources", [resource_block(resource)])]
     issue = NewsletterIssuePageFactory(parent=gnews["fr"], number=4, body=body)
     NewsletterIssuePageFactory(parent=gnews["fr"], number=5, body=body, live=False)
     assert issues_mentioning(resource) == [issue]
+
+
+def test_issues_mentioning_a_resource_include_those_with_related_news(library, gnews):
+    resource = ResourcePageFactory(parent=library)
+    news = NewsItemFactory()
+    news.related_resources.set([resource])
+    news.save()
+    body = [section_block("Quoi de neuf ?", [news_block(news)])]
+    issue = NewsletterIssuePageFactory(parent=gnews["fr"], number=6, body=body)
+    assert issues_mentioning(resource) == [issue]
+
+
+def test_library_resource_page_lists_the_issues_that_mention_it(client, library, gnews):
+    resource = ResourcePageFactory(parent=library, title="Logiciel MAS Gestion")
+    body = [section_block("Ressources", [resource_block(resource)])]
+    NewsletterIssuePageFactory(parent=gnews["fr"], number=7, title="Spécial logiciels", body=body)
+    page = client.get(resource.url).content.decode()
+    assert "G-NEWS 7 – Spécial logiciels" in page
 
 
 @pytest.mark.parametrize("mode", ["email", "email-text", "pdf"])
