@@ -434,7 +434,7 @@ def _issue(parent, spec, language, news, translation_of=None) -> NewsletterIssue
         period_start=_date(start),
         period_end=_date(end),
         opening=f"<p>{text['opening']}</p>",
-        body=[block for block in body if block["value"]["items"] or block["type"] == "callout"],
+        body=[block for block in body if block["type"] == "callout" or block["value"]["items"]],
     )
     if translation_of is not None:
         page.translation_key = translation_of.translation_key

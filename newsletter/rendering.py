@@ -17,9 +17,9 @@ from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpResponse
 from django.template.defaultfilters import date as format_date
-from django.template.defaultfilters import linebreaks
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -166,7 +166,7 @@ def _item(entry: dict, news: dict, resources: dict) -> IssueItem | None:
         return IssueItem(
             kind=kind,
             title=resource.title,
-            html=linebreaks(summary),
+            html=_paragraphs(summary),
             text=summary,
             url=resource.get_full_url() or absolute_url(resource.url or ""),
             links=links,
@@ -176,7 +176,7 @@ def _item(entry: dict, news: dict, resources: dict) -> IssueItem | None:
         return IssueItem(
             kind=kind,
             title=value.get("figure", ""),
-            html=linebreaks(value.get("text", "")),
+            html=_paragraphs(value.get("text", "")),
             text=value.get("text", ""),
             source=value.get("source", ""),
         )
@@ -225,6 +225,11 @@ def _int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _paragraphs(text: str) -> SafeString:
+    """Editors' plain text (escaped) as HTML paragraphs."""
+    return mark_safe(linebreaks(text, autoescape=True))  # noqa: S308  (escaped just now)
 
 
 _RELATIVE_HREF = re.compile(r'(href|src)="/(?!/)')

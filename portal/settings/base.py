@@ -239,5 +239,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action at INFO; the audit log keeps them anyway.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every layout step of every PDF edition at INFO.
+        "weasyprint": {"level": "WARNING"},
     },
 }
