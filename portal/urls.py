@@ -30,6 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("search/", include("search.urls")),
     path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
