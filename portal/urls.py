@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("library/", include("library.urls")),
+    path("", include("newsletter.email_urls")),
 ]
 
 if settings.DEBUG:
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "library",
     "wagtail.contrib.routable_page",
+    "newsletter",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -223,6 +224,18 @@ LIBRARY_IMPORT_ROOT = Path(env_str("LIBRARY_IMPORT_ROOT", str(VAR_DIR / "imports
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.CheckedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = LIBRARY_MAX_UPLOAD_BYTES
 
+# User news and the G-NEWS newsletter (newsletter/): sender, bulk email backend
+# (empty = EMAIL_BACKEND; e.g. an anymail backend), batching, retries, bounces
+# and how long confirmation and unsubscribe links stay valid.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
+NEWSLETTER_EMAIL_BACKEND = env_str("NEWSLETTER_EMAIL_BACKEND")
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_BACKOFF_SECONDS = env_int("NEWSLETTER_RETRY_BACKOFF_SECONDS", 300)
+NEWSLETTER_SUSPEND_AFTER_BOUNCES = env_int("NEWSLETTER_SUSPEND_AFTER_BOUNCES", 2)
+NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_UNSUBSCRIBE_MAX_AGE = env_int("NEWSLETTER_UNSUBSCRIBE_MAX_AGE", 2 * 365 * 24 * 3600)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -232,5 +245,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action at INFO; the audit log keeps them anyway.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every layout step of every PDF edition at INFO.
+        "weasyprint": {"level": "WARNING"},
     },
 }
