@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    # Email providers' webhooks (inbound replies to the forums): django-anymail.
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
@@ -26,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("forum/", include("forums.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
