@@ -4,6 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from forums.owners import register_owner, unregister_owner
 from tests.portal.factories import UserFactory
@@ -21,9 +22,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits count in the cache; each test starts with none used."""
+def fresh_rate_limits_and_language():
+    """Rate limits count in the cache: each test starts with none used. URLs are reversed
+    in French (the default language) whatever page an earlier test requested."""
     cache.clear()
+    translation.activate("fr")
     yield
     cache.clear()
 
