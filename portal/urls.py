@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    # Email providers' webhooks (inbound replies to the forums): django-anymail.
+    path("anymail/", include("anymail.urls")),
     path("api/v1/", api.urls),
     path("library/", include("library.urls")),
     path("", include("newsletter.email_urls")),
@@ -30,6 +32,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("forum/", include("forums.urls")),
     path("search/", include("search.urls")),
     path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),

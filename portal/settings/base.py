@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "forums",
     "search",
     "library",
     "wagtail.contrib.routable_page",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -235,6 +237,24 @@ NEWSLETTER_RETRY_BACKOFF_SECONDS = env_int("NEWSLETTER_RETRY_BACKOFF_SECONDS", 3
 NEWSLETTER_SUSPEND_AFTER_BOUNCES = env_int("NEWSLETTER_SUSPEND_AFTER_BOUNCES", 2)
 NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
 NEWSLETTER_UNSUBSCRIBE_MAX_AGE = env_int("NEWSLETTER_UNSUBSCRIBE_MAX_AGE", 2 * 365 * 24 * 3600)
+
+# Forums (forums/): pages, posting limits, notifications and replies by email.
+FORUMS_TOPICS_PER_PAGE = env_int("FORUMS_TOPICS_PER_PAGE", 25)
+FORUMS_POSTS_PER_PAGE = env_int("FORUMS_POSTS_PER_PAGE", 20)
+FORUMS_POST_MAX_CHARS = env_int("FORUMS_POST_MAX_CHARS", 20_000)
+FORUMS_EDIT_WINDOW_MINUTES = env_int("FORUMS_EDIT_WINDOW_MINUTES", 30)
+# Rates in django-ratelimit's notation: "count/period", e.g. "10/10m" or "100/d".
+FORUMS_USER_POST_RATE = env_str("FORUMS_USER_POST_RATE", "10/10m")
+FORUMS_IP_POST_RATE = env_str("FORUMS_IP_POST_RATE", "30/10m")
+# Members younger than this many days, or with no published post yet, are "new".
+FORUMS_NEW_MEMBER_DAYS = env_int("FORUMS_NEW_MEMBER_DAYS", 7)
+FORUMS_NEW_MEMBER_MAX_LINKS = env_int("FORUMS_NEW_MEMBER_MAX_LINKS", 2)
+# Domain of the signed reply-by-email addresses (reply+TOKEN@domain); empty turns it off.
+FORUMS_REPLY_DOMAIN = env_str("FORUMS_REPLY_DOMAIN")
+FORUMS_INBOUND_MAX_BYTES = env_int("FORUMS_INBOUND_MAX_BYTES", 1_000_000)
+# Inbound mail webhooks of email providers: https://anymail.dev/en/stable/inbound/
+# The forums ignore webhook calls until a secret ("user:password") is set.
+ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET") or None}
 
 LOGGING = {
     "version": 1,
