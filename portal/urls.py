@@ -26,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("experts/", include("experts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
