@@ -82,11 +82,19 @@ def search_profiles(user, filters: dict) -> QuerySet:
 
 
 def with_listing_relations(profiles: QuerySet) -> QuerySet:
-    """What a result card shows, fetched once for the whole page."""
-    return profiles.select_related("user", "residence").prefetch_related(
-        Prefetch("expertise", queryset=Expertise.objects.select_related("theme")),
-        "languages",
-        "experience_countries",
+    """What a result card shows, fetched once for the whole page.
+
+    The CV file's text (up to 100,000 characters each) and the summary are
+    searched but not shown: they stay in the database.
+    """
+    return (
+        profiles.defer("cv_text", "summary")
+        .select_related("user", "residence")
+        .prefetch_related(
+            Prefetch("expertise", queryset=Expertise.objects.select_related("theme")),
+            "languages",
+            "experience_countries",
+        )
     )
 
 

@@ -83,6 +83,13 @@ STEPS = [
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
 
 
+def _posted(request) -> tuple:
+    """Form data and files of a POST (even an empty one, which must fail validation)."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
+
+
 def _own_profile(user) -> ExpertProfile | None:
     return ExpertProfile.objects.filter(user=user).first()
 
@@ -134,8 +141,7 @@ def edit_step(request, step: str):
     if current.slug == "cv-file":
         return _cv_file_step(request, profile, current)
 
-    data = request.POST if request.method == "POST" else None
-    files = request.FILES if request.method == "POST" else None
+    data, files = _posted(request)
     instance = profile or ExpertProfile(user=request.user)
     form = current.form_class(data, files, instance=instance) if current.form_class else None
     formset = (
@@ -208,7 +214,8 @@ def _render_step(request, step: Step, profile, **forms_):
 
 def _cv_file_step(request, profile: ExpertProfile, step: Step):
     limit = filesizeformat(settings.EXPERTS_CV_MAX_BYTES)
-    form = forms.CvFileForm(request.POST or None, request.FILES or None, max_size_label=limit)
+    data, files = _posted(request)
+    form = forms.CvFileForm(data, files, max_size_label=limit)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["cv_file"]
         with transaction.atomic():
@@ -241,7 +248,7 @@ def delete(request):
     profile = _own_profile(request.user)
     if profile is None:
         raise Http404
-    form = forms.DeleteProfileForm(request.POST or None)
+    form = forms.DeleteProfileForm(_posted(request)[0])
     if request.method == "POST" and form.is_valid():
         profile.delete()
         messages.success(request, _("Your expert profile has been deleted."))

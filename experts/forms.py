@@ -192,15 +192,16 @@ class UniqueEntryFormSet(EntryFormSet):
     duplicate_message = ""
 
     def clean(self):
-        super().clean()
+        # Before Django's own uniqueness check, whose message names the raw field.
         seen = set()
         for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
                 continue
             value = form.cleaned_data.get(self.unique_field)
             if value in seen:
                 form.add_error(self.unique_field, self.duplicate_message)
             seen.add(value)
+        super().clean()
 
 
 class LanguageFormSet(UniqueEntryFormSet):

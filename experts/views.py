@@ -126,7 +126,7 @@ def contact(request, pk: int):
     if permissions.is_owner(request.user, expert):
         messages.info(request, _("This is your own profile."))
         return redirect(expert)
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         if services.contact_is_rate_limited(request):
