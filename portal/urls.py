@@ -10,12 +10,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:
@@ -27,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("experts/", include("experts.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

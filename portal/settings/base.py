@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "experts",
+    "search",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -201,6 +202,10 @@ EXPERTS_CONTACT_RATE = env_str("EXPERTS_CONTACT_RATE", "5/h")
 # Search: SEARCH_BACKEND picks the portal's engine ("database" or "elasticsearch").
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# Alias readers query; rebuilds create "<alias>-<timestamp>" indexes and swap it.
+SEARCH_ELASTICSEARCH_INDEX = env_str("SEARCH_ELASTICSEARCH_INDEX", "portal-search")
+SEARCH_ELASTICSEARCH_TIMEOUT = env_int("SEARCH_ELASTICSEARCH_TIMEOUT", 5)
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 20)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail: https://docs.wagtail.org/en/stable/reference/settings.html
