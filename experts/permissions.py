@@ -5,11 +5,13 @@ providers, search documents) goes through `ExpertProfile.objects.visible_to`
 or the predicates below, which apply the same rule to one profile.
 """
 
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal import roles
+from search.documents import MEMBERS, PUBLIC, group_token, user_token
 
 
 class Visibility(models.TextChoices):
@@ -72,6 +74,17 @@ def can_validate(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.has_perm(VALIDATE_PROFILES))
 
 
-def search_tokens(profile) -> list[str]:
-    """Access tokens of the profile's search document (the search app's vocabulary)."""
-    return [str(profile.visibility), f"user:{profile.user_id}"]
+def search_tokens(profile) -> frozenset[str]:
+    """Who may find the profile in the unified search, in the search app's token vocabulary.
+
+    The search app's "staff" token is also held by editors and moderators,
+    who don't see staff-only profiles here: those carry the Staff role's
+    group token instead. The owner always finds their own profile.
+    """
+    owner = user_token(profile.user_id)
+    if profile.visibility == Visibility.PUBLIC:
+        return frozenset({PUBLIC, owner})
+    if profile.visibility == Visibility.MEMBERS:
+        return frozenset({MEMBERS, owner})
+    staff_group = Group.objects.filter(name=roles.STAFF).values_list("pk", flat=True).first()
+    return frozenset({owner, *([group_token(staff_group)] if staff_group else [])})

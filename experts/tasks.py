@@ -12,6 +12,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from .cv_files import detect_kind, extract_text
+from .models import ContactMessage, ExpertProfile
+from .search import reindex_profile
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +25,6 @@ def extract_cv_text(profile_id: int, file_name: str) -> None:
     `file_name` is the file the task was queued for: if the expert replaced or
     removed it since, this run has nothing to do.
     """
-    from .models import ExpertProfile
-
     profile = ExpertProfile.objects.filter(pk=profile_id, cv_file=file_name).first()
     if profile is None:
         return
@@ -32,13 +32,12 @@ def extract_cv_text(profile_id: int, file_name: str) -> None:
         kind = detect_kind(file)
         text = extract_text(file, kind) if kind else ""
     ExpertProfile.objects.filter(pk=profile_id, cv_file=file_name).update(cv_text=text)
+    reindex_profile(profile_id)
 
 
 @task()
 def deliver_contact_message(message_id: int) -> None:
     """Relay a contact message to the expert; the sender never learns the address."""
-    from .models import ContactMessage
-
     message = (
         ContactMessage.objects.select_related("sender", "recipient")
         .filter(pk=message_id, delivered_at__isnull=True)
@@ -70,8 +69,6 @@ def deliver_contact_message(message_id: int) -> None:
 @task()
 def notify_validation(profile_id: int) -> None:
     """Tell the expert their profile now carries the "validated expert" badge."""
-    from .models import ExpertProfile
-
     profile = (
         ExpertProfile.objects.select_related("user")
         .filter(pk=profile_id, is_validated=True)
