@@ -25,14 +25,15 @@ MEMBER_PAGES = {
 
 
 @pytest.fixture
-def member_page(new_context, live_server):
+def member_page(new_context, live_server, settings):
     """A page whose browser is logged in as a member with a filled-in profile."""
     member = UserFactory(country_id="SN", spoken_languages=["fr", "wo"], bio="**Gérante**")
     client = Client()
     client.force_login(member)
     context = new_context()
+    cookie = settings.SESSION_COOKIE_NAME
     context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+        [{"name": cookie, "value": client.cookies[cookie].value, "url": live_server.url}]
     )
     return context.new_page()
 
