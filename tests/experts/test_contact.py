@@ -4,7 +4,6 @@ import logging
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from experts.models import ContactMessage
 from experts.permissions import Visibility
@@ -18,11 +17,6 @@ MESSAGE = {
     "body": "Could you lead a feasibility study for three mutuals next spring?",
     "share_address": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture
