@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("forum/", include("forums.urls")),
+    path("experts/", include("experts.urls")),
     path("search/", include("search.urls")),
     path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
