@@ -6,15 +6,23 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from projects import sitemaps as project_sitemaps
 
 from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": WagtailSitemap, **project_sitemaps.SITEMAPS}},
+        name="sitemap",
+    ),
     path("healthz", views.healthz, name="healthz"),
 ]
 
@@ -26,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
+    path("projects/", include("projects.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

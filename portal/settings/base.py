@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "projects",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -172,6 +173,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Workspace files are private: kept outside MEDIA_ROOT, served only through
+# the permission-checked download view (a private bucket in production).
+STORAGES["workspace_files"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("PROJECTS_FILES_ROOT", str(VAR_DIR / "workspace-files")),
+        "base_url": None,
+    },
+}
 
 # Email: https://docs.djangoproject.com/en/5.2/topics/email/
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -207,6 +217,11 @@ WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Workspaces (projects app)
+PROJECTS_INVITATION_MAX_AGE_DAYS = env_int("PROJECTS_INVITATION_MAX_AGE_DAYS", 14)
+PROJECTS_WIKI_MAX_CHARS = env_int("PROJECTS_WIKI_MAX_CHARS", 200_000)
+PROJECTS_UPLOAD_MAX_BYTES = env_int("PROJECTS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,
