@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from projects import sitemaps as project_sitemaps
 
 from . import views
+from .api import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,9 @@ urlpatterns = [
         name="sitemap",
     ),
     path("healthz", views.healthz, name="healthz"),
+    # Email providers' webhooks (inbound replies to the forums): django-anymail.
+    path("anymail/", include("anymail.urls")),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:
@@ -35,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.account_urls")),
     path("accounts/", include("allauth.urls")),
     path("projects/", include("projects.urls")),
+    path("forum/", include("forums.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -22,6 +22,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "forums",
+    "search",
     "projects",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -205,6 +208,10 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database"
 # Search: SEARCH_BACKEND picks the portal's engine ("database" or "elasticsearch").
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# Alias readers query; rebuilds create "<alias>-<timestamp>" indexes and swap it.
+SEARCH_ELASTICSEARCH_INDEX = env_str("SEARCH_ELASTICSEARCH_INDEX", "portal-search")
+SEARCH_ELASTICSEARCH_TIMEOUT = env_int("SEARCH_ELASTICSEARCH_TIMEOUT", 5)
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 20)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail: https://docs.wagtail.org/en/stable/reference/settings.html
@@ -222,6 +229,24 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 PROJECTS_INVITATION_MAX_AGE_DAYS = env_int("PROJECTS_INVITATION_MAX_AGE_DAYS", 14)
 PROJECTS_WIKI_MAX_CHARS = env_int("PROJECTS_WIKI_MAX_CHARS", 200_000)
 PROJECTS_UPLOAD_MAX_BYTES = env_int("PROJECTS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+
+# Forums (forums/): pages, posting limits, notifications and replies by email.
+FORUMS_TOPICS_PER_PAGE = env_int("FORUMS_TOPICS_PER_PAGE", 25)
+FORUMS_POSTS_PER_PAGE = env_int("FORUMS_POSTS_PER_PAGE", 20)
+FORUMS_POST_MAX_CHARS = env_int("FORUMS_POST_MAX_CHARS", 20_000)
+FORUMS_EDIT_WINDOW_MINUTES = env_int("FORUMS_EDIT_WINDOW_MINUTES", 30)
+# Rates in django-ratelimit's notation: "count/period", e.g. "10/10m" or "100/d".
+FORUMS_USER_POST_RATE = env_str("FORUMS_USER_POST_RATE", "10/10m")
+FORUMS_IP_POST_RATE = env_str("FORUMS_IP_POST_RATE", "30/10m")
+# Members younger than this many days, or with no published post yet, are "new".
+FORUMS_NEW_MEMBER_DAYS = env_int("FORUMS_NEW_MEMBER_DAYS", 7)
+FORUMS_NEW_MEMBER_MAX_LINKS = env_int("FORUMS_NEW_MEMBER_MAX_LINKS", 2)
+# Domain of the signed reply-by-email addresses (reply+TOKEN@domain); empty turns it off.
+FORUMS_REPLY_DOMAIN = env_str("FORUMS_REPLY_DOMAIN")
+FORUMS_INBOUND_MAX_BYTES = env_int("FORUMS_INBOUND_MAX_BYTES", 1_000_000)
+# Inbound mail webhooks of email providers: https://anymail.dev/en/stable/inbound/
+# The forums ignore webhook calls until a secret ("user:password") is set.
+ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET") or None}
 
 LOGGING = {
     "version": 1,

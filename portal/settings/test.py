@@ -11,3 +11,5 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WHITENOISE_AUTOREFRESH = True
+# Every task run logs two INFO lines; they would drown the output of a failing test.
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405
