@@ -49,7 +49,10 @@ def index(request, slug):
 @require_http_methods(["GET", "POST"])
 def upload(request, slug):
     workspace = load_workspace(request, slug, Action.CONTRIBUTE)
-    form = DocumentForm(request.POST or None, request.FILES or None)
+    form = DocumentForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         file = form.cleaned_data["file"]
         document = service.add_document(

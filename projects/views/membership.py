@@ -40,7 +40,7 @@ def join(request, slug):
 @require_http_methods(["GET", "POST"])
 def request_to_join(request, slug):
     workspace = load_workspace(request, slug, Action.VIEW)
-    form = JoinRequestForm(request.POST or None)
+    form = JoinRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             service.request_to_join(workspace, request.user, form.cleaned_data["message"])
@@ -69,7 +69,11 @@ def leave(request, slug):
         .exclude(pk=membership.pk)
         .exists()
     )
-    form = LeaveForm(request.POST or None, membership=membership, needs_successor=needs_successor)
+    form = LeaveForm(
+        request.POST if request.method == "POST" else None,
+        membership=membership,
+        needs_successor=needs_successor,
+    )
     if request.method == "POST" and form.is_valid():
         successor = form.cleaned_data.get("successor")
         try:
@@ -185,7 +189,7 @@ def decide(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def invite(request, slug):
     workspace = load_workspace(request, slug, Action.MANAGE)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             sent = service.invite(

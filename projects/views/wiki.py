@@ -101,7 +101,9 @@ def create(request, slug):
     initial = {"title": request.GET.get("title", "")[:150]}
     if request.GET.get("parent", "").isdigit():
         initial["parent"] = int(request.GET["parent"])
-    form = WikiPageForm(request.POST or None, workspace=workspace, initial=initial)
+    form = WikiPageForm(
+        request.POST if request.method == "POST" else None, workspace=workspace, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = service.create_page(

@@ -76,7 +76,10 @@ def create(request):
     if not permissions.is_verified(request.user):
         messages.error(request, _("Confirm your email address before creating a workspace."))
         return redirect("projects:directory")
-    form = WorkspaceForm(request.POST or None, request.FILES or None)
+    form = WorkspaceForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         workspace = create_workspace(
@@ -130,7 +133,11 @@ def overview(request, slug):
 @require_http_methods(["GET", "POST"])
 def edit(request, slug):
     workspace = load_workspace(request, slug, Action.MANAGE)
-    form = WorkspaceForm(request.POST or None, request.FILES or None, instance=workspace)
+    form = WorkspaceForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        instance=workspace,
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The workspace settings have been saved."))

@@ -1,6 +1,7 @@
 """Fixtures of the workspace tests: private file storage in a temporary folder, users by role."""
 
 import pytest
+from django.utils import translation
 
 from projects.models import Role
 from projects.models.documents import workspace_files_storage
@@ -19,6 +20,13 @@ def workspace_files(tmp_path):
     yield storage
     storage._location = saved
     storage._clear_cached_properties(setting="MEDIA_ROOT")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """URLs reversed in tests point to the English pages, whose messages the tests read."""
+    with translation.override("en"):
+        yield
 
 
 def member_of(workspace, role=Role.MEMBER, **user_fields):
