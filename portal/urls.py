@@ -28,6 +28,7 @@ urlpatterns = [
     # Email providers' webhooks (inbound replies to the forums): django-anymail.
     path("anymail/", include("anymail.urls")),
     path("api/v1/", api.urls),
+    path("library/", include("library.urls")),
 ]
 
 if settings.DEBUG:

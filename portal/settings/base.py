@@ -24,7 +24,9 @@ INSTALLED_APPS = [
     "portal",
     "forums",
     "search",
+    "library",
     "projects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -247,6 +249,13 @@ FORUMS_INBOUND_MAX_BYTES = env_int("FORUMS_INBOUND_MAX_BYTES", 1_000_000)
 # Inbound mail webhooks of email providers: https://anymail.dev/en/stable/inbound/
 # The forums ignore webhook calls until a secret ("user:password") is set.
 ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET") or None}
+
+# Library: uploads are checked by content (library.uploads) whatever their name.
+LIBRARY_MAX_UPLOAD_BYTES = env_int("LIBRARY_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+# Where manifests uploaded in the admin find the files they name.
+LIBRARY_IMPORT_ROOT = Path(env_str("LIBRARY_IMPORT_ROOT", str(VAR_DIR / "imports")))
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.CheckedDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = LIBRARY_MAX_UPLOAD_BYTES
 
 LOGGING = {
     "version": 1,
