@@ -7,6 +7,7 @@ from django.core.validators import validate_email
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from library.uploads import check_upload
 from portal.models import Country, Theme
 from portal.models.accounts import SPOKEN_LANGUAGES
 
@@ -21,7 +22,6 @@ from .models import (
     WikiPage,
     Workspace,
 )
-from .uploads import check_upload
 
 MAX_INVITATIONS_AT_ONCE = 50
 
@@ -248,7 +248,10 @@ class WikiPageForm(forms.Form):
 
 
 class UploadField(forms.FileField):
-    """A file checked by size and by content (the library's rules) before anything is saved."""
+    """A file checked by size, then by content with the library's rules, before anything is saved.
+
+    The checked format and safe file name are kept on the upload as `checked`.
+    """
 
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)

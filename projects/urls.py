@@ -41,6 +41,7 @@ workspace_patterns = [
     path("documents/", documents.index, name="documents"),
     path("documents/new/", documents.upload, name="document_upload"),
     path("documents/<int:pk>/", documents.detail, name="document"),
+    path("documents/<int:pk>/publish/", documents.publish, name="document_publish"),
     path(
         "documents/<int:pk>/versions/<int:number>/download/",
         documents.download,

@@ -184,7 +184,6 @@ STORAGES["workspace_files"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {
         "location": env_str("PROJECTS_FILES_ROOT", str(VAR_DIR / "workspace-files")),
-        "base_url": None,
     },
 }
 

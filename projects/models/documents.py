@@ -50,6 +50,15 @@ class Document(models.Model):
         blank=True,
         editable=False,
     )
+    library_resource = models.ForeignKey(
+        "library.ResourcePage",
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("library resource"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         related_name="workspace_documents",

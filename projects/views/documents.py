@@ -6,12 +6,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from projects.forms import DocumentForm, VersionForm
 from projects.models import Document, DocumentVersion
 from projects.permissions import Action
 from projects.services import documents as service
+from projects.services.library import publish_to_library as library_publish
+from projects.services.membership import MembershipError
 
 from .common import load_workspace, private, workspace_context
 
@@ -130,3 +132,22 @@ def download(request, slug, pk, number):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@private
+@login_required
+@require_POST
+def publish(request, slug, pk):
+    """Coordinators send a document to the library's editors as a draft resource."""
+    workspace = load_workspace(request, slug, Action.MANAGE)
+    document = _get_document(workspace, pk)
+    try:
+        library_publish(document, request.user)
+    except MembershipError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("A draft library resource has been created: the library's editors will review it."),
+        )
+    return redirect(document)

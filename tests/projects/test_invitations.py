@@ -1,4 +1,4 @@
-"""Invitations by email: signed, expiring, single-use links that land the invitee in the workspace."""
+"""Invitations by email: signed, expiring, single-use links that bring the invitee in."""
 
 import re
 from urllib.parse import quote
@@ -185,7 +185,7 @@ def test_anonymous_visitor_is_offered_to_sign_up_and_come_back(client):
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert f'{reverse("account_signup")}?next={quote(url)}' in content
+    assert f"{reverse('account_signup')}?next={quote(url)}" in content
     assert invitation.workspace.name in content
 
 

@@ -1,4 +1,4 @@
-"""Joining, requests to join, leaving, roles and removals: the flows and the bad input around them."""
+"""Joining, requests to join, leaving, roles and removals, and the bad input around them."""
 
 import pytest
 from django.urls import reverse

@@ -195,8 +195,10 @@ def test_diff_between_two_revisions_shows_removed_and_added_lines(client):
     response = client.get(url("projects:wiki_diff", page) + "?from=1&to=2")
 
     content = response.content.decode()
-    assert "<del><span class=\"visually-hidden\">Removed: </span>Cotisation: 500 FCFA</del>" in content
-    assert "<ins><span class=\"visually-hidden\">Added: </span>Cotisation: 700 FCFA</ins>" in content
+    assert (
+        '<del><span class="visually-hidden">Removed: </span>Cotisation: 500 FCFA</del>' in content
+    )
+    assert '<ins><span class="visually-hidden">Added: </span>Cotisation: 700 FCFA</ins>' in content
 
 
 def test_diff_escapes_markup_written_in_a_page(client):
@@ -255,7 +257,9 @@ def test_page_text_goes_through_the_portal_sanitizer(client):
 def test_double_bracket_links_point_to_pages_of_the_same_workspace():
     workspace = WorkspaceFactory(slug="mas")
 
-    html = render_wiki("Voir [[Guide d'installation]] et [[Indicateurs|les onze indicateurs]].", workspace)
+    html = render_wiki(
+        "Voir [[Guide d'installation]] et [[Indicateurs|les onze indicateurs]].", workspace
+    )
 
     assert '<a href="/en/projects/mas/wiki/guide-dinstallation/"' in html
     assert ">les onze indicateurs</a>" in html

@@ -48,7 +48,10 @@ def use_elasticsearch(settings, url: str) -> None:
 def search_backend(request, db, settings):
     """The configured backend, empty; tests marked real_elasticsearch_only skip on osmem."""
     if request.param == "elasticsearch":
-        if request.node.get_closest_marker("real_elasticsearch_only") and not REAL_ELASTICSEARCH_URL:
+        if (
+            request.node.get_closest_marker("real_elasticsearch_only")
+            and not REAL_ELASTICSEARCH_URL
+        ):
             pytest.skip("osmem differs from Elasticsearch here; set ELASTICSEARCH_URL to run")
         use_elasticsearch(settings, request.getfixturevalue("elasticsearch_url"))
     else:

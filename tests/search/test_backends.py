@@ -20,7 +20,9 @@ def index(backend, *documents):
 
 
 def search(text, user=None, **filters):
-    params = {name: values if isinstance(values, list) else [values] for name, values in filters.items()}
+    params = {
+        name: values if isinstance(values, list) else [values] for name, values in filters.items()
+    }
     sort = params.pop("sort", ["relevance"])[0]
     page = params.pop("page", [1])[0]
     return services.search(text, user or AnonymousUser(), params, page=page, sort=sort)
@@ -172,7 +174,9 @@ def test_hidden_documents_count_in_no_facet(search_backend):
     restricted_documents(search_backend)
     outcome = search("mutuelle")
     assert outcome.count == 1
-    assert {group.name: sum(o.count for o in group.options) for group in outcome.facets}["type"] == 1
+    assert {group.name: sum(o.count for o in group.options) for group in outcome.facets}[
+        "type"
+    ] == 1
 
 
 def test_autocomplete_only_suggests_titles_the_reader_may_open(search_backend):
@@ -272,12 +276,17 @@ def test_a_page_beyond_the_last_is_empty(search_backend):
 def test_reindexing_a_document_replaces_it(search_backend):
     document = SearchDocumentFactory(title="Ancien titre")
     index(search_backend, document)
-    index(search_backend, SearchDocumentFactory(object_id=document.object_id, title="Nouveau titre"))
+    index(
+        search_backend, SearchDocumentFactory(object_id=document.object_id, title="Nouveau titre")
+    )
     assert titles(search("titre")) == ["Nouveau titre"]
 
 
 def test_deleted_documents_are_no_longer_found(search_backend):
-    kept, deleted = SearchDocumentFactory(title="Mutuelle A"), SearchDocumentFactory(title="Mutuelle B")
+    kept, deleted = (
+        SearchDocumentFactory(title="Mutuelle A"),
+        SearchDocumentFactory(title="Mutuelle B"),
+    )
     index(search_backend, kept, deleted)
     search_backend.delete([deleted.key, "pages:unknown"])
     assert titles(search("mutuelle")) == ["Mutuelle A"]
