@@ -126,9 +126,10 @@ WORKSPACES = [
             DemoPage(
                 "Les onze indicateurs de MAS Pilote",
                 [
-                    "MAS Pilote suit l'évolution des adhésions, des cotisations et des prestations. "
-                    "Parmi ses indicateurs : taux de recouvrement des cotisations, taux "
-                    "d'utilisation des services, coût moyen des prestations par bénéficiaire.",
+                    "MAS Pilote suit l'évolution des adhésions, des cotisations et des "
+                    "prestations. Parmi ses indicateurs : taux de recouvrement des "
+                    "cotisations, taux d'utilisation des services, coût moyen des "
+                    "prestations par bénéficiaire.",
                 ],
                 parent="Bien démarrer",
             ),
