@@ -9,11 +9,14 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Workspaces")
 
     def ready(self):
+        from forums.owners import register_owner
         from portal import personal_data, registry, roles
 
-        from . import providers
+        from . import providers, signals  # noqa: F401  (connects receivers)
+        from .models import Workspace
         from .personal_data import export_workspaces
 
+        register_owner(Workspace)
         registry.register(providers.WORKSPACES)
         registry.register(providers.WORKSPACE_ACTIVITY)
         personal_data.register("workspaces", export_workspaces)

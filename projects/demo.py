@@ -16,11 +16,13 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from fpdf import FPDF
 
+from forums.services import reply, start_topic
 from library.uploads import check_upload
 from portal import roles
 from portal.models import Theme, User
 
 from .models import Milestone, Role, Workspace
+from .services.discussion import ensure_forum
 from .services.documents import add_document, add_version
 from .services.membership import create_workspace
 from .services.wiki import create_page, save_page
@@ -76,6 +78,8 @@ class DemoWorkspace:
     pages: list[DemoPage] = field(default_factory=list)
     documents: list[tuple[str, str, list[str]]] = field(default_factory=list)
     milestones: list[tuple[int, str, str]] = field(default_factory=list)
+    # (title, opening post, [(person key, reply)…]); the first coordinator opens each topic.
+    topics: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
     status: str = "active"
 
 
@@ -158,6 +162,21 @@ WORKSPACES = [
                 ],
             ),
         ],
+        topics=[
+            (
+                "Sauvegarder les données de MAS Gestion",
+                "Comment organisez-vous vos sauvegardes ? Une coupure de courant nous a fait "
+                "perdre une semaine de saisie.",
+                [
+                    ("mariam", "Nous copions la base chaque vendredi sur deux clés USB."),
+                    (
+                        "claire",
+                        "La version 2 du guide d'installation décrit une sauvegarde "
+                        "automatique : voir les documents.",
+                    ),
+                ],
+            )
+        ],
         milestones=[
             (21, "Formation des gérants à Thiès", "Deux jours sur MAS Gestion."),
             (60, "Nouvelle version de MAS Pilote", ""),
@@ -204,6 +223,13 @@ WORKSPACES = [
             )
         ],
         milestones=[(14, "Atelier de restitution de la phase 1", "Cotonou")],
+        topics=[
+            (
+                "Quels messages pour les travailleurs de l'économie informelle ?",
+                "Les premiers entretiens montrent que la solidarité parle plus que le prix.",
+                [("claire", "Même constat à Thiès : les témoignages de bénéficiaires portent.")],
+            )
+        ],
     ),
     DemoWorkspace(
         slug="strategie-nationale-protection-sociale-senegal",
@@ -233,6 +259,13 @@ WORKSPACES = [
             ),
         ],
         milestones=[(30, "Validation technique avec les ministères", "")],
+        topics=[
+            (
+                "Calendrier de relecture",
+                "Merci de relire l'axe 2 avant la fin du mois.",
+                [("ousmane", "Je m'en charge pour la partie sur les systèmes d'information.")],
+            )
+        ],
     ),
     DemoWorkspace(
         slug="health-microinsurance-south-asia",
@@ -267,7 +300,13 @@ WORKSPACES = [
                 ],
             ),
         ],
-        status="active",
+        topics=[
+            (
+                "Reaching informal workers",
+                "Which enrolment channels work best for you: cooperatives, unions, microfinance?",
+                [("anwar", "Microfinance groups: premiums are collected with loan repayments.")],
+            )
+        ],
     ),
 ]
 
@@ -352,6 +391,11 @@ def _load_workspace(spec: DemoWorkspace, people: dict[str, User]) -> None:
         )
         for text in versions[1:]:
             add_version(document, authors[-1], comment="Mise à jour", **_pdf(title, text))
+    forum = ensure_forum(workspace)
+    for title, body, replies in spec.topics:
+        topic = start_topic(forum, authors[0], title, body)
+        for key, text in replies:
+            reply(topic, people[key], text)
     today = timezone.localdate()
     for days, title, details in spec.milestones:
         Milestone.objects.create(

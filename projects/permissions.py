@@ -128,3 +128,22 @@ def readable_workspaces(queryset, user):
     if user is not None and user.is_authenticated:
         condition |= _member_of(user)
     return queryset.filter(condition)
+
+
+def discussion_workspace_ids(user):
+    """Workspaces whose forum `user` may read and post to (the forums' owner hook).
+
+    The forums give readers and posters the same rights, so a workspace's
+    discussion is open to its members (observers included) and to staff,
+    whatever the workspace's visibility.
+    """
+    from .models import Workspace
+
+    if is_staff(user):
+        return Workspace.objects.values("pk")
+    return Membership.objects.filter(user=user).values("workspace_id")
+
+
+def workspace_token(workspace_id: int) -> str:
+    """The search access token held by a workspace's members (see search.registry)."""
+    return f"workspace:{workspace_id}"

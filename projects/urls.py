@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from . import feeds
-from .views import documents, membership, wiki, workspaces
+from .views import discussion, documents, membership, wiki, workspaces
 
 app_name = "projects"
 
@@ -37,6 +37,7 @@ workspace_patterns = [
         wiki.restore,
         name="wiki_restore",
     ),
+    path("discussion/", discussion.discussion, name="discussion"),
     # Documents
     path("documents/", documents.index, name="documents"),
     path("documents/new/", documents.upload, name="document_upload"),

@@ -138,6 +138,20 @@ class Workspace(models.Model):
     def is_archived(self) -> bool:
         return self.status == Status.ARCHIVED
 
+    # The forums' owner hook (forums.owners.ForumOwner): the Discussion tab's forum.
+
+    @classmethod
+    def forum_reader_owner_ids(cls, user):
+        """Workspaces whose forum `user` may read and post to: their members' (and staff)."""
+        from projects.permissions import discussion_workspace_ids
+
+        return discussion_workspace_ids(user)
+
+    def forum_access_token(self) -> str:
+        from projects.permissions import workspace_token
+
+        return workspace_token(self.pk)
+
     def language_names(self) -> list[str]:
         names = dict(SPOKEN_LANGUAGES)
         return [str(names[code]) for code in self.languages if code in names]

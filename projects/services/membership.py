@@ -27,6 +27,7 @@ from projects.models import (
 from projects.permissions import Action
 
 from .activity import record
+from .discussion import ensure_forum
 
 INVITATION_SALT = "projects.invitation"
 
@@ -67,6 +68,7 @@ def create_workspace(creator, *, themes=(), countries=(), **fields) -> Workspace
     workspace.countries.set(countries)
     Membership.objects.create(workspace=workspace, user=creator, role=Role.COORDINATOR)
     permissions.forget(creator)
+    ensure_forum(workspace)
     record(workspace, creator, Verb.CREATED_WORKSPACE, workspace.name)
     return workspace
 
@@ -173,6 +175,7 @@ def leave(workspace: Workspace, user, successor=None) -> None:
         permissions.forget(successor)
     membership.delete()
     permissions.forget(user)
+    ensure_forum(workspace)
 
 
 @transaction.atomic
@@ -186,6 +189,7 @@ def remove_member(workspace: Workspace, by, user) -> None:
         raise MembershipError(_("The last coordinator can't be removed."))
     membership.delete()
     permissions.forget(user)
+    ensure_forum(workspace)
 
 
 @transaction.atomic
@@ -206,6 +210,7 @@ def change_role(workspace: Workspace, by, user, role: str) -> Membership:
     membership.role = role
     membership.save(update_fields=["role"])
     permissions.forget(user)
+    ensure_forum(workspace)
     return membership
 
 

@@ -16,6 +16,7 @@ from projects.forms import DirectoryFilterForm, MilestoneForm, NotificationForm,
 from projects.models import JoinRequest, Membership, Milestone, Role, Verb, Workspace
 from projects.permissions import Action
 from projects.services.activity import record
+from projects.services.discussion import ensure_forum
 from projects.services.membership import create_workspace
 
 from .common import load_workspace, private, workspace_context
@@ -139,7 +140,7 @@ def edit(request, slug):
         instance=workspace,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        ensure_forum(form.save())
         messages.success(request, _("The workspace settings have been saved."))
         return redirect(workspace)
     if request.method == "POST":

@@ -4,6 +4,7 @@ import pytest
 
 from projects import demo
 from projects.models import Document, Membership, Role, WikiPage, Workspace
+from projects.services.discussion import forum_of
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,4 @@ def test_demo_mas_workspace_is_animated_by_two_coordinators_with_a_wiki_and_vers
     assert workspace.wiki_pages.get(title="Bien démarrer").revisions.count() == 2
     assert workspace.documents.get(folder="Logiciels").versions.count() == 2
     assert Membership.objects.filter(workspace=workspace).count() >= 4
+    assert forum_of(workspace).topics.get().reply_count == 2

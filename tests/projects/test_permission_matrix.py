@@ -7,6 +7,10 @@ A role either may *know* a workspace (its name and summary: VIEW) or may
 - members-only content: everyone knows it, only its members (and staff) read it;
 - secret: only its members (and staff) know it exists.
 
+The Discussion is a forum owned by the workspace (DISCUSS): the forums give
+readers and posters the same rights, so it is open to members and staff
+only, whatever the visibility.
+
 Each endpoint is checked for its own marker text: present when allowed,
 absent (and no error page other than 403/404) when denied.
 """
@@ -22,6 +26,8 @@ from wagtail.models import Locale, Page, Site
 from portal.models import HomePage, Theme, ThemeIndexPage, ThemePage
 from projects.models import Role, Verb
 from projects.permissions import Action, can
+from projects.services.discussion import ensure_forum
+from tests.forums.factories import TopicFactory
 from tests.portal.factories import UserFactory
 
 from .factories import (
@@ -32,7 +38,7 @@ from .factories import (
     WorkspaceFactory,
 )
 
-VIEW, READ = "view", "read"
+VIEW, READ, DISCUSS = "view", "read", "discuss"
 ROLES = ["anonymous", "outsider", "observer", "member", "coordinator", "staff"]
 VISIBILITIES = ["public", "members", "secret"]
 
@@ -40,6 +46,8 @@ VISIBILITIES = ["public", "members", "secret"]
 def may(role: str, visibility: str, level: str) -> bool:
     if role in {"observer", "member", "coordinator", "staff"}:
         return True
+    if level == DISCUSS:
+        return False
     if level == VIEW:
         return visibility != "secret"
     return visibility == "public"
@@ -50,6 +58,7 @@ class World:
     workspace: object
     page: object
     document: object
+    topic: object
     users: dict
 
     def url(self, name, **kwargs):
@@ -65,6 +74,8 @@ PAGE_BODY = "Le texte WIKIBODYMARK de la page."
 DOCUMENT_TITLE = "Rapport DOCTITLEMARK"
 MEMBER_NAME = "Awa MEMBERNAMEMARK"
 ACTIVITY = "Activité ACTIVITYMARK"
+TOPIC_TITLE = "Sujet TOPICMARK"
+POST_BODY = "Message POSTBODYMARK"
 
 
 @pytest.fixture
@@ -94,7 +105,10 @@ def world(db, request):
     ActivityEntryFactory(
         workspace=workspace, actor=users["member"], verb=Verb.CREATED_PAGE, target=ACTIVITY
     )
-    return World(workspace, page, document, users)
+    topic = TopicFactory(
+        forum=ensure_forum(workspace), title=TOPIC_TITLE, author=users["member"], body=POST_BODY
+    )
+    return World(workspace, page, document, topic, users)
 
 
 @pytest.fixture
@@ -167,6 +181,9 @@ ENDPOINTS = {
     "members": (READ, lambda w: w.url("projects:members"), MEMBER_NAME),
     "workspace_feed": (READ, lambda w: w.url("projects:feed"), "ACTIVITYMARK"),
     "activity_feed": (READ, lambda w: "/en/projects/feed/", "ACTIVITYMARK"),
+    "discussion_tab": (DISCUSS, lambda w: w.url("projects:discussion"), TOPIC_TITLE),
+    "forum_page": (DISCUSS, lambda w: w.topic.forum.get_absolute_url(), TOPIC_TITLE),
+    "forum_topic": (DISCUSS, lambda w: w.topic.get_absolute_url(), "POSTBODYMARK"),
 }
 # Endpoints served by the portal's pages (they need the page tree).
 PAGE_ENDPOINTS = {
