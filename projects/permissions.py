@@ -22,9 +22,11 @@ visibilities.
 
 from enum import StrEnum
 
+from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from portal import roles
+from search.documents import PUBLIC, group_token
 
 from .models import Membership, MembershipPolicy, Role, Visibility
 
@@ -144,6 +146,35 @@ def discussion_workspace_ids(user):
     return Membership.objects.filter(user=user).values("workspace_id")
 
 
+# Search: documents carry access tokens, readers hold tokens (see search.registry).
+
+
 def workspace_token(workspace_id: int) -> str:
-    """The search access token held by a workspace's members (see search.registry)."""
+    """The search access token held by a workspace's members."""
     return f"workspace:{workspace_id}"
+
+
+def _staff_token() -> str:
+    # The portal's Staff role, not search's "staff" token (which editors and moderators hold).
+    return group_token(Group.objects.get(name=roles.STAFF).pk)
+
+
+def summary_tokens(workspace) -> list[str]:
+    """Who may find the workspace itself (name, summary) in search: Action.VIEW."""
+    if workspace.visibility == Visibility.SECRET:
+        return [workspace_token(workspace.pk), _staff_token()]
+    return [PUBLIC]
+
+
+def content_tokens(workspace) -> list[str]:
+    """Who may find its wiki pages and documents in search: Action.READ."""
+    if workspace.visibility == Visibility.PUBLIC:
+        return [PUBLIC]
+    return [workspace_token(workspace.pk), _staff_token()]
+
+
+def user_tokens(user) -> list[str]:
+    """One token per workspace the user belongs to (registered as a search token provider)."""
+    if user is None or not user.is_authenticated:
+        return []
+    return [workspace_token(workspace_id) for workspace_id in sorted(_roles(user))]
