@@ -7,13 +7,15 @@ UV_VERSION := 0.13.9
 UV := var/tools/bin/uv
 VENV := .venv
 PORT ?= 8000
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+# Each app owns its translations in <app>/locale/<lang>/LC_MESSAGES/django.po.
+APPS := $(patsubst %/apps.py,%,$(wildcard */apps.py))
+PO_FILES := $(wildcard */locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test lint format migrate demo messages check-messages lock worker bench clean
+.PHONY: help install run test lint format migrate demo extract-messages messages check-messages lock worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -56,12 +58,15 @@ format: install ## Format and fix code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: install ## Extract translatable strings into locale/*/django.po (needs gettext)
-	$(VENV)/bin/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var
+extract-messages: install
+	@for app in $(APPS); do \
+	  mkdir -p $$app/locale && (cd $$app && ../$(VENV)/bin/python ../manage.py makemessages -l fr -l en --no-obsolete -v0) || exit 1; \
+	done
+
+messages: extract-messages ## Extract translatable strings into <app>/locale/*/django.po (needs gettext)
 	$(VENV)/bin/python scripts/check_messages.py --fill-english
 
-check-messages: install ## Fail if a French string is missing (needs gettext)
-	$(VENV)/bin/python manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var
+check-messages: extract-messages ## Fail if a French string is missing (needs gettext)
 	$(VENV)/bin/python scripts/check_messages.py
 
 lock: | $(UV) ## Re-resolve dependencies into uv.lock after editing pyproject.toml

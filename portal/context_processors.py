@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from .models import HomePage
@@ -13,7 +14,8 @@ def portal(request):
     home = _localized_home(request)
     menu = home.get_children().live().in_menu().specific(defer=True) if home else []
     return {
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        # The portal's name is translated unless an installation sets its own.
+        "site_name": settings.SITE_NAME or _("Social Protection Portal"),
         "home_page": home,
         "menu_pages": menu,
     }

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Country, User
 from .models.accounts import SPOKEN_LANGUAGES
+from .validators import validate_avatar_size
 
 
 class SignupDetailsForm(forms.Form):
@@ -22,6 +23,16 @@ class SignupDetailsForm(forms.Form):
 class CountryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
+
+
+class AvatarField(forms.ImageField):
+    """Check the size before Pillow reads the file: an over-size upload is refused for its
+    size (the message that helps the member), whatever its content, at no parsing cost."""
+
+    def to_python(self, data):
+        if data is not None and getattr(data, "size", None) is not None:
+            validate_avatar_size(data)
+        return super().to_python(data)
 
 
 class ProfileForm(forms.ModelForm):
@@ -46,6 +57,7 @@ class ProfileForm(forms.ModelForm):
             "preferred_language",
             "newsletter_opt_in",
         ]
+        field_classes = {"avatar": AvatarField}
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "avatar": forms.ClearableFileInput(

@@ -3,6 +3,7 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -34,7 +35,13 @@ class AdminRequiresMFAMiddleware:
             next_url = request.GET.get("next", ADMIN_PREFIX)
             return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
         user = request.user
-        if not user.is_authenticated or not requires_mfa(user):
+        if not user.is_authenticated:
+            return None
+        if not user.has_perm("wagtailadmin.access_admin"):
+            # Wagtail would send a signed-in member to the login page, which sends
+            # them straight back to `next`: a redirect loop. Say no instead.
+            raise PermissionDenied
+        if not requires_mfa(user):
             return None
         if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             return None

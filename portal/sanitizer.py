@@ -5,6 +5,7 @@ Every app renders members' text (news, posts, bios, wiki pages) through
 """
 
 import html
+import re
 import threading
 from functools import partial
 
@@ -12,6 +13,7 @@ import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
 from django.utils.safestring import SafeString, mark_safe
+from markdown.extensions.tables import TableExtension
 
 ALLOWED_TAGS = frozenset(
     {
@@ -29,10 +31,10 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
 
 # Headings in user text start at h3: h1 and h2 belong to the page around it.
-_HEADING_SHIFT = {f"<h{level}": f"<h{min(level + 2, 4)}" for level in range(1, 7)}
-_HEADING_SHIFT.update({f"</h{level}>": f"</h{min(level + 2, 4)}>" for level in range(1, 7)})
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
-MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+# Column alignment as the `align` attribute: a `style` one would be stripped.
+MARKDOWN_EXTENSIONS = [TableExtension(use_align_attribute=True), "fenced_code", "sane_lists"]
 
 
 def _set_rel(attrs, new=False):
@@ -58,9 +60,8 @@ def _cleaner() -> bleach.Cleaner:
 
 
 def _shift_headings(markup: str) -> str:
-    for old, new in _HEADING_SHIFT.items():
-        markup = markup.replace(old, new)
-    return markup
+    # One pass, so that a shifted h1 (now h3) is not shifted again.
+    return _HEADING_TAG.sub(lambda match: f"<{match[1]}h{min(int(match[2]) + 2, 4)}", markup)
 
 
 def render_markdown(text: str | None) -> SafeString:

@@ -10,8 +10,7 @@ AVATAR_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 AVATAR_MAX_PIXELS = 4000 * 4000
 
 
-def validate_avatar(file) -> None:
-    """Accept only real, reasonably sized raster images (checked by content, not name)."""
+def validate_avatar_size(file) -> None:
     limit = settings.PORTAL_AVATAR_MAX_BYTES
     if file.size > limit:
         raise ValidationError(
@@ -19,6 +18,11 @@ def validate_avatar(file) -> None:
             % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
+
+
+def validate_avatar(file) -> None:
+    """Accept only real, reasonably sized raster images (checked by content, not name)."""
+    validate_avatar_size(file)
     try:
         file.seek(0)
         with Image.open(file) as image:

@@ -1,7 +1,8 @@
 """Check that every translatable string has its French translation.
 
+Each app keeps its catalogues in <app>/locale/<lang>/LC_MESSAGES/django.po.
 English is the source language: `--fill-english` copies each msgid into the
-English catalogue so that both catalogues are complete.
+English catalogues so that both languages are complete.
 """
 
 import argparse
@@ -10,11 +11,15 @@ from pathlib import Path
 
 import polib
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def fill_english() -> None:
-    catalogue = polib.pofile(str(LOCALE_DIR / "en/LC_MESSAGES/django.po"))
+def catalogues(language: str) -> list[Path]:
+    return sorted(ROOT.glob(f"*/locale/{language}/LC_MESSAGES/django.po"))
+
+
+def fill_english(path: Path) -> None:
+    catalogue = polib.pofile(str(path))
     for entry in catalogue:
         if entry.msgid_plural:
             entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
@@ -25,8 +30,8 @@ def fill_english() -> None:
     catalogue.save()
 
 
-def missing(language: str) -> list[polib.POEntry]:
-    catalogue = polib.pofile(str(LOCALE_DIR / f"{language}/LC_MESSAGES/django.po"))
+def missing(path: Path) -> list[polib.POEntry]:
+    catalogue = polib.pofile(str(path))
     return [
         entry
         for entry in catalogue
@@ -39,13 +44,14 @@ def main() -> int:
     parser.add_argument("--fill-english", action="store_true")
     args = parser.parse_args()
     if args.fill_english:
-        fill_english()
+        for path in catalogues("en"):
+            fill_english(path)
     problems = 0
-    for language in ("fr", "en"):
-        entries = missing(language)
-        for entry in entries:
-            print(f"{language}: untranslated or fuzzy: {entry.msgid!r} ({entry.occurrences[:1]})")
-        problems += len(entries)
+    for path in catalogues("fr") + catalogues("en"):
+        for entry in missing(path):
+            where = entry.occurrences[0][0] if entry.occurrences else "?"
+            print(f"{path.relative_to(ROOT)}: untranslated or fuzzy: {entry.msgid!r} ({where})")
+            problems += 1
     if problems:
         print(f"{problems} strings need a translation.")
         return 1

@@ -159,7 +159,6 @@ PORTAL_AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 2 * 1024 * 1024)
 # Internationalization: https://docs.djangoproject.com/en/5.2/topics/i18n/
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -216,7 +215,9 @@ SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 20)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail: https://docs.wagtail.org/en/stable/reference/settings.html
-WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Social Protection Portal")
+# An installation's own name; empty means the translated default name.
+SITE_NAME = env_str("SITE_NAME")
+WAGTAIL_SITE_NAME = SITE_NAME or "Social Protection Portal"
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

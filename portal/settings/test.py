@@ -11,5 +11,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 WHITENOISE_AUTOREFRESH = True
+# Wagtail's own page index (admin search) is not under test; keep saves fast.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}
 # Every task run logs two INFO lines; they would drown the output of a failing test.
 LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405

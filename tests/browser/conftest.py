@@ -80,7 +80,14 @@ def _site_snapshot(chromium, django_db_setup, django_db_blocker) -> Iterator[Non
     connection = connections["default"]
     migrated = connection._test_serialized_contents
     with django_db_blocker.unblock():
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # As TransactionTestCase flushes: sequences must stay above the restored rows' keys.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
+            inhibit_post_migrate=True,
+        )
         connection.creation.deserialize_db_from_string(migrated)
         _build_portal_site()
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()

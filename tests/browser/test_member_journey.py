@@ -66,6 +66,7 @@ def test_newcomer_signs_up_verifies_email_logs_in_and_fills_in_profile(
     details = phone.locator(".profile")
     expect(details).to_contain_text("Mutuelle de santé de Thiès")
     expect(details).to_contain_text("Sénégal")
+    expect(details).to_contain_text("Wolof")
     expect(details.locator(".rich-text strong")).to_have_text("Gérante")
     expect(details.locator(".rich-text li")).to_have_text("suivi des cotisations")
     avatar = details.locator("img.avatar")

@@ -1,7 +1,8 @@
 """The minimal Wagtail site every page test needs, as a plain function.
 
-The `site_pages` fixture (tests/conftest.py) calls it inside a test; the
-browser tests call it once per run and snapshot the result.
+tests/conftest.py builds it once per session in the test database (and the
+`site_pages` fixture returns it); the browser tests build it into their
+snapshot.
 """
 
 from wagtail.models import Locale, Page, Site
@@ -11,9 +12,16 @@ from portal.services import ensure_theme_pages
 
 
 def build_site_pages() -> dict[str, HomePage]:
-    """French home page (site root) with its English translation and theme indexes."""
+    """French home page (site root) with its English translation and theme pages.
+
+    Idempotent: returns the existing tree when there is one.
+    """
     fr, _ = Locale.objects.get_or_create(language_code="fr")
     en, _ = Locale.objects.get_or_create(language_code="en")
+    fr_home = HomePage.objects.filter(locale=fr, depth=2).first()
+    en_home = HomePage.objects.filter(locale=en, depth=2).first()
+    if fr_home and en_home:
+        return {"fr": fr_home, "en": en_home}
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
     fr_home = root.add_child(instance=HomePage(title="Accueil", slug="accueil", locale=fr))
