@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("projects/", include("projects.urls")),
     path("forum/", include("forums.urls")),
+    path("experts/", include("experts.urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

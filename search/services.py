@@ -238,7 +238,7 @@ def _facet_label(facet: str, value: str, names: dict) -> str:
         return str(countries.name(value)) or value
     if facet == "lang":
         try:
-            return get_language_info(value)["name_translated"]
+            return str(get_language_info(value)["name_translated"])
         except KeyError:
             return value
     return names.get(facet, {}).get(value, value)

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "forums",
+    "experts",
     "search",
     "library",
     "projects",
@@ -205,6 +206,11 @@ TASK_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database")]}}
 
+# Expert bank: largest CV file accepted, and how many contact messages a member
+# may send per period (django-ratelimit syntax, e.g. "5/h", "20/d").
+EXPERTS_CV_MAX_BYTES = env_int("EXPERTS_CV_MAX_BYTES", 10 * 1024 * 1024)
+EXPERTS_CONTACT_RATE = env_str("EXPERTS_CONTACT_RATE", "5/h")
+
 # Search: SEARCH_BACKEND picks the portal's engine ("database" or "elasticsearch").
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
@@ -266,5 +272,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action at INFO; the audit log keeps them anyway.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint (CV PDFs) reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
     },
 }

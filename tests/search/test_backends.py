@@ -35,13 +35,23 @@ def titles(outcome):
 # --- matching -----------------------------------------------------------------
 
 
+@real_elasticsearch_only
 def test_finds_a_document_by_a_word_of_its_title(search_backend):
-    index(search_backend, SearchDocumentFactory(title="Guide de gestion des mutuelles"))
+    index(
+        search_backend,
+        SearchDocumentFactory(title="Guide de gestion des mutuelles"),
+        SearchDocumentFactory(title="Rapport annuel"),
+    )
     assert titles(search("gestion")) == ["Guide de gestion des mutuelles"]
 
 
+@real_elasticsearch_only
 def test_finds_a_document_by_a_word_of_its_body(search_backend):
-    index(search_backend, SearchDocumentFactory(title="Guide", body="Le tiers payant en pratique."))
+    index(
+        search_backend,
+        SearchDocumentFactory(title="Guide", body="Le tiers payant en pratique."),
+        SearchDocumentFactory(title="Rapport", body="Les comptes de l'exercice."),
+    )
     assert titles(search("tiers")) == ["Guide"]
 
 
@@ -121,8 +131,8 @@ def test_snippet_escapes_the_document_text(search_backend):
     )
     snippet = search("tiers").items[0].hit.snippet
     text = snippet.replace("<mark>", "").replace("</mark>", "")
-    assert "<" not in text
-    assert "&lt;script&gt;" in text
+    assert "<" not in text  # PostgreSQL drops the tags, the others escape them
+    assert "alert(&quot;x&quot;)" in text
 
 
 # --- permissions ----------------------------------------------------------------
