@@ -86,6 +86,8 @@ class Catalogue:
         self.regions = list(Region.objects.all())
         self.languages = list(Language.objects.all())
         self.selection = self._parse_selection()
+        # Built once: Wagtail's .public() reads the view restrictions when called.
+        self._visible = visible_resources(user, locale)
         self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
 
     @classmethod
@@ -129,7 +131,7 @@ class Catalogue:
     # Queries
 
     def base_queryset(self):
-        return visible_resources(self.user, self.locale)
+        return self._visible.all()
 
     def _filters(self) -> dict[str, Q]:
         selection = self.selection

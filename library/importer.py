@@ -30,6 +30,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 from wagtail.utils.file import hash_filelike
@@ -140,7 +141,7 @@ def read_manifest(path: Path) -> tuple[list[tuple[int, dict]], Path]:
                 return read_manifest(path / name)
         return _folder_rows(path), path
     if not path.is_file():
-        raise ManifestError(f"No such file or folder: {path}")
+        raise ManifestError(_("No such file or folder: %(path)s") % {"path": path})
     return parse_manifest(path.read_bytes(), path.suffix.lower()), path.parent
 
 
@@ -148,22 +149,24 @@ def parse_manifest(data: bytes, suffix: str) -> list[tuple[int, dict]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ManifestError("The manifest must be UTF-8 text.") from exc
+        raise ManifestError(_("The manifest must be UTF-8 text.")) from exc
     if suffix == ".json":
         try:
             rows = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ManifestError(f"The JSON manifest is not valid JSON: {exc}") from exc
+            raise ManifestError(
+                _("The JSON manifest is not valid JSON: %(error)s") % {"error": exc}
+            ) from exc
         if isinstance(rows, dict):
             rows = rows.get("resources", [])
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-            raise ManifestError("The JSON manifest must be a list of objects, one per resource.")
+            raise ManifestError(_("The JSON manifest must be a list of objects, one per resource."))
         return [(number, row) for number, row in enumerate(rows, start=1)]
     if suffix == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         # Row numbers as a spreadsheet shows them: the header is row 1.
         return [(number, row) for number, row in enumerate(reader, start=2)]
-    raise ManifestError("The manifest must be a .csv or .json file.")
+    raise ManifestError(_("The manifest must be a .csv or .json file."))
 
 
 def _folder_rows(folder: Path) -> list[tuple[int, dict]]:
@@ -221,8 +224,11 @@ class RowValidator:
                         RowError(
                             number,
                             "reference",
-                            f"Duplicate identifier: row {seen[key]} already has "
-                            f"reference '{plan.reference}' in language '{key[1]}'.",
+                            _(
+                                "Duplicate identifier: row %(row)s already has reference "
+                                "'%(reference)s' in language '%(language)s'."
+                            )
+                            % {"row": seen[key], "reference": plan.reference, "language": key[1]},
                         )
                     )
                 else:
@@ -239,15 +245,19 @@ class RowValidator:
 
         for name in REQUIRED:
             if not row.get(name):
-                error(name, "This field is required.")
+                error(name, _("This field is required."))
         locale = self.locales.get(row.get("language", ""))
         if row.get("language") and locale is None:
-            error("language", f"Unknown language '{row['language']}' (use one of: fr, en).")
+            error(
+                "language",
+                _("Unknown language '%(value)s' (use fr or en).") % {"value": row["language"]},
+            )
         resource_type = row.get("type", "")
         if resource_type and resource_type not in ResourceType.values:
             error(
                 "type",
-                f"Unknown type '{resource_type}' (use one of: {', '.join(ResourceType.values)}).",
+                _("Unknown type '%(value)s' (use one of: %(choices)s).")
+                % {"value": resource_type, "choices": ", ".join(ResourceType.values)},
             )
         date = self._date(row, "date", error)
         year = self._year(row, date, error)
@@ -257,7 +267,8 @@ class RowValidator:
         if basis and basis not in RightsBasis.values:
             error(
                 "rights_basis",
-                f"Unknown basis '{basis}' (use one of: {', '.join(RightsBasis.values)}).",
+                _("Unknown basis '%(value)s' (use one of: %(choices)s).")
+                % {"value": basis, "choices": ", ".join(RightsBasis.values)},
             )
         if publish:
             problems = rights_problems(
@@ -316,7 +327,7 @@ class RowValidator:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            error(name, f"'{value}' is not a valid date (use YYYY-MM-DD).")
+            error(name, _("'%(value)s' is not a valid date (use YYYY-MM-DD).") % {"value": value})
             return None
 
     def _year(self, row, date, error) -> int | None:
@@ -325,10 +336,10 @@ class RowValidator:
         value = row.get("year", "")
         if not value:
             if not row.get("date"):
-                error("year", "Give the publication year (or an exact date).")
+                error("year", _("Give the publication year (or an exact date)."))
             return None
         if not value.isdigit() or not 1800 <= int(value) <= timezone.now().year + 1:
-            error("year", f"'{value}' is not a valid publication year.")
+            error("year", _("'%(value)s' is not a valid publication year.") % {"value": value})
             return None
         return int(value)
 
@@ -340,7 +351,7 @@ class RowValidator:
             return True
         if lowered in FALSE_VALUES:
             return False
-        error("publish", f"'{value}' is not yes or no.")
+        error("publish", _("'%(value)s' is not yes or no.") % {"value": value})
         return default
 
     def _codes(self, row, name, known, error, lower: bool) -> list[str]:
@@ -348,7 +359,7 @@ class RowValidator:
         for value in _split(row.get(name, ""), ","):
             code = value.lower() if lower else value.upper()
             if code not in known:
-                error(name, f"Unknown {name[:-1].replace('countrie', 'country')} '{value}'.")
+                error(name, _("Unknown code '%(value)s'.") % {"value": value})
             elif code not in codes:
                 codes.append(code)
         return codes
@@ -357,7 +368,7 @@ class RowValidator:
         ids = []
         for value in _split(row.get(name, ""), ","):
             if value not in known:
-                error(name, f"Unknown {name[:-1]} '{value}'.")
+                error(name, _("Unknown slug '%(value)s'.") % {"value": value})
             elif known[value] not in ids:
                 ids.append(known[value])
         return ids
@@ -368,14 +379,18 @@ class RowValidator:
             path_text, label, language = (entry.split("|") + ["", ""])[:3]
             path = (self.base_dir / path_text.strip()).resolve()
             if self.confine_to_base and not path.is_relative_to(self.base_dir):
-                error("files", f"'{path_text}' is outside the import folder.")
+                error("files", _("'%(path)s' is outside the import folder.") % {"path": path_text})
                 continue
             if not path.is_file():
-                error("files", f"File not found: '{path_text}'.")
+                error("files", _("File not found: '%(path)s'.") % {"path": path_text})
                 continue
             language = language.strip().lower() or None
             if language and language not in self.languages:
-                error("files", f"Unknown language '{language}' for file '{path_text}'.")
+                error(
+                    "files",
+                    _("Unknown language '%(language)s' for file '%(path)s'.")
+                    % {"language": language, "path": path_text},
+                )
                 continue
             with path.open("rb") as handle:
                 django_file = File(handle, name=path.name)
@@ -472,11 +487,11 @@ def import_rows(
         )
         if index is None:
             report.errors.append(
-                RowError(plan.row, "language", "There is no library page in this language yet.")
+                RowError(plan.row, "language", _("There is no library page in this language yet."))
             )
         elif len(existing) > 1:
             report.errors.append(
-                RowError(plan.row, "reference", "Several resources already use this reference.")
+                RowError(plan.row, "reference", _("Several resources already use this reference."))
             )
         elif existing and existing[0].import_checksum == plan.checksum:
             report.skipped.append(label)

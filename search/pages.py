@@ -44,11 +44,15 @@ class PageSource(registry.SearchSource):
             language=page.locale.language_code,
             tokens=self.tokens(page),
             body=self.body(page),
-            date=page.first_published_at,
+            date=self.date(page),
             themes=tuple(self.themes(page)),
             countries=tuple(_related_values(page, "countries", "code")),
             regions=tuple(_related_values(page, "regions", "slug")),
         )
+
+    def date(self, page):
+        """When the page first went live; sources with a publication date override it."""
+        return page.first_published_at
 
     def themes(self, page) -> list[int]:
         """Ids of the page's themes (its `themes` many-to-many field, when it has one)."""
