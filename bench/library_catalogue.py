@@ -225,7 +225,7 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
     )
 
 
-def wait_for(port: int, timeout: float = 60) -> None:
+def wait_for(port: int, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

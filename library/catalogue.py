@@ -10,7 +10,8 @@ page size or the filters; unknown or malformed parameters are ignored.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Value, prefetch_related_objects
+from django.db import connection
+from django.db.models import Count, F, OuterRef, Q, Value, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -261,21 +262,7 @@ class Catalogue:
         return Facet("country", _("Country"), sorted(options, key=lambda o: o.label.casefold()))
 
     def _region_facet(self) -> Facet:
-        resources = self._filtered("region")
-        in_region = Exists(
-            RESOURCE_REGIONS.objects.filter(
-                resourcepage_id=OuterRef("pk"), region_id=OuterRef(OuterRef("pk"))
-            )
-        ) | Exists(
-            RESOURCE_COUNTRIES.objects.filter(
-                resourcepage_id=OuterRef("pk"), country__regions=OuterRef(OuterRef("pk"))
-            )
-        )
-        counts = dict(
-            Region.objects.annotate(total=count_of(resources.filter(in_region))).values_list(
-                "pk", "total"
-            )
-        )
+        counts = self._region_counts(self._filtered("region").values("pk"))
         selected = {region.pk for region in self.selection["region"]}
         return Facet(
             "region",
@@ -287,6 +274,31 @@ class Catalogue:
                 for region in self.regions
             ],
         )
+
+    @staticmethod
+    def _region_counts(ids) -> dict[int, int]:
+        """Resources per region, tagged directly or through a country, each counted once.
+
+        The distinct (region, resource) pairs of both ways come from one UNION,
+        grouped in SQL: Django cannot aggregate over a union by itself.
+        """
+        direct = (
+            RESOURCE_REGIONS.objects.filter(resourcepage_id__in=ids)
+            .annotate(facet_region=F("region_id"), facet_resource=F("resourcepage_id"))
+            .values_list("facet_region", "facet_resource")
+        )
+        through_countries = (
+            RESOURCE_COUNTRIES.objects.filter(
+                resourcepage_id__in=ids, country__regions__isnull=False
+            )
+            .annotate(facet_region=F("country__regions"), facet_resource=F("resourcepage_id"))
+            .values_list("facet_region", "facet_resource")
+        )
+        sql, params = direct.union(through_countries).order_by().query.sql_with_params()
+        grouped = f"SELECT facet_region, COUNT(*) FROM ({sql}) pairs GROUP BY facet_region"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(grouped, params)
+            return dict(cursor.fetchall())
 
     def _language_facet(self) -> Facet:
         counts = self._through_counts(RESOURCE_LANGUAGES, "language_id", "language")

@@ -7,7 +7,16 @@ Public functions for other apps (the search app in particular):
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -113,12 +122,18 @@ def related_resources(resource: ResourcePage, user, limit: int = RELATED_RESOURC
     chosen = {page.pk: page for page in visible.filter(pk__in=chosen_ids)}
     related = [chosen[pk] for pk in chosen_ids if pk in chosen][:limit]
     missing = limit - len(related)
-    if missing <= 0:
-        return related
+    if missing > 0:
+        related += _sharing_themes_or_countries(resource, visible, chosen_ids, missing)
+    # What each card shows, in two queries for all of them.
+    prefetch_related_objects(related, "themes", "languages")
+    return related
+
+
+def _sharing_themes_or_countries(resource, visible, chosen_ids, missing: int) -> list:
     theme_ids = list(resource.themes.values_list("pk", flat=True))
     country_codes = list(resource.countries.values_list("pk", flat=True))
     if not theme_ids and not country_codes:
-        return related
+        return []
     themes = ResourcePage.themes.through.objects.filter(theme_id__in=theme_ids)
     countries = ResourcePage.countries.through.objects.filter(country_id__in=country_codes)
     shared = (
@@ -133,7 +148,7 @@ def related_resources(resource: ResourcePage, user, limit: int = RELATED_RESOURC
         )
         .order_by("-shared", "-publication_year", "title")
     )
-    return related + list(shared[:missing])
+    return list(shared[:missing])
 
 
 def count_of(queryset, column: str = "pk", function: str = "COUNT") -> Subquery:

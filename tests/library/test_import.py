@@ -38,8 +38,10 @@ def row(**values) -> dict:
 
 
 def write_manifest(folder, rows, name="manifest.csv"):
-    (folder / "guide.pdf").write_bytes(files.pdf_bytes("Etude de faisabilite"))
-    (folder / "manuel.docx").write_bytes(files.docx_bytes("Manuel MAS Gestion"))
+    # Generated files embed their creation time: write them once per folder.
+    if not (folder / "guide.pdf").exists():
+        (folder / "guide.pdf").write_bytes(files.pdf_bytes("Etude de faisabilite"))
+        (folder / "manuel.docx").write_bytes(files.docx_bytes("Manuel MAS Gestion"))
     path = folder / name
     if name.endswith(".json"):
         path.write_text(json.dumps(rows), encoding="utf-8")
