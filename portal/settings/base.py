@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "experts",
     "search",
     "library",
+    "projects",
     "wagtail.contrib.routable_page",
     "newsletter",
     "wagtail.contrib.simple_translation",
@@ -178,6 +179,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Workspace files are private: kept outside MEDIA_ROOT, served only through
+# the permission-checked download view (a private bucket in production).
+STORAGES["workspace_files"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("PROJECTS_FILES_ROOT", str(VAR_DIR / "workspace-files")),
+    },
+}
 
 # Email: https://docs.djangoproject.com/en/5.2/topics/email/
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
