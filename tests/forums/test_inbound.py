@@ -167,6 +167,11 @@ def test_empty_reply_is_rejected(reply_domain, topic, member):
     )
 
 
+# The receiver answers from its own thread, so these tests commit for real. Serialized
+# rollback restores the migration data afterwards, as for the browser tests.
+smtp_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
 @pytest.fixture
 def receiver(reply_domain):
     controller = ReplyController(hostname="127.0.0.1", port=0)
@@ -180,7 +185,7 @@ def send_over_smtp(controller, message, recipient=None):
         return client.send_message(message, to_addrs=[recipient or message["To"]])
 
 
-@pytest.mark.django_db(transaction=True)
+@smtp_test
 def test_reply_delivered_over_smtp_becomes_a_post(receiver):
     topic = TopicFactory()
     member = UserFactory()
@@ -188,7 +193,7 @@ def test_reply_delivered_over_smtp_becomes_a_post(receiver):
     assert Post.objects.filter(topic=topic, author=member, via_email=True).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@smtp_test
 def test_forged_reply_over_smtp_is_refused_by_the_server(receiver, reply_domain):
     topic = TopicFactory()
     member = UserFactory()
@@ -199,7 +204,7 @@ def test_forged_reply_over_smtp_is_refused_by_the_server(receiver, reply_domain)
     assert InboundMail.objects.get().reason == "forged"
 
 
-@pytest.mark.django_db(transaction=True)
+@smtp_test
 def test_smtp_server_refuses_recipients_outside_the_reply_domain(receiver):
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         send_over_smtp(receiver, make_reply("a@example.org", "someone@elsewhere.example"))
