@@ -5,10 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Locale, Page
 
 from library.models import ResourcePage
-from portal.models import HomePage
 from projects.models import Document, Role
 from tests.library import files
 from tests.library.factories import LibraryIndexPageFactory
@@ -183,12 +181,10 @@ def test_documents_list_costs_a_constant_number_of_queries(client, django_assert
 
 
 @pytest.fixture
-def library(db, settings, tmp_path):
+def library(site_pages, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    fr, _ = Locale.objects.get_or_create(language_code="fr")
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Accueil", slug="accueil-test", locale=fr))
-    return LibraryIndexPageFactory(parent=home, locale=fr)
+    home = site_pages["fr"]
+    return LibraryIndexPageFactory(parent=home, locale=home.locale)
 
 
 def test_coordinator_publishes_a_document_as_a_draft_library_resource(client, library):

@@ -21,9 +21,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
 
-from portal.models import HomePage, Theme, ThemeIndexPage, ThemePage
+from portal.models import Theme
 from projects.models import Role, Verb
 from projects.permissions import Action, can
 from projects.services.discussion import ensure_forum
@@ -112,38 +111,15 @@ def world(db, request):
 
 
 @pytest.fixture
-def portal_pages(db):
-    """The least of the page tree the portal's home and theme pages need (the full tree is slow).
-
-    A French home as site root, its English translation listing the latest
-    workspaces and workspace activity, and the English theme page of
-    "Health financing".
-    """
-    fr, _ = Locale.objects.get_or_create(language_code="fr")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    fr_home = root.add_child(instance=HomePage(title="Accueil", slug="accueil", locale=fr))
-    blocks = [
+def portal_pages(site_pages):
+    """The portal's pages, the English home listing workspaces and workspace activity."""
+    home = site_pages["en"]
+    home.body = [
         ("latest", {"heading": "Latest", "source": "workspace_activity", "count": 5}),
         ("latest", {"heading": "Spaces", "source": "workspaces", "count": 5}),
     ]
-    en_home = root.add_child(
-        instance=HomePage(
-            title="Home",
-            slug="home",
-            locale=en,
-            translation_key=fr_home.translation_key,
-            body=blocks,
-        )
-    )
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=fr_home, is_default_site=True)
-    index = en_home.add_child(instance=ThemeIndexPage(title="Themes", slug="themes", locale=en))
-    theme = Theme.objects.get(slug_en="health-financing")
-    index.add_child(
-        instance=ThemePage(title=theme.name_en, slug=theme.slug_en, theme=theme, locale=en)
-    )
+    home.save()
+    return site_pages
 
 
 # endpoint -> (level, url builder, marker)
