@@ -47,9 +47,6 @@ run: demo ## Serve the portal with demo content at http://127.0.0.1:$(PORT) (web
 worker: install ## Run the background task worker alone
 	$(VENV)/bin/python manage.py db_worker
 
-# One test process per core (pytest-xdist); PYTEST_ARGS="-n 0" runs in one process.
-PYTEST_ARGS ?= -n auto --dist loadscope
-
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
