@@ -4,8 +4,11 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -56,3 +59,22 @@ def requires_mfa(user) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=settings.PORTAL_ADMIN_MFA_GROUPS).exists()
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, minus one redirect.
+
+    Django sends any 404 of an unprefixed URL to /<lang>/<same path> when that
+    path could match a prefixed pattern, and Wagtail's catch-all matches almost
+    anything: an API client asking /api/v1/resources/999/ got a redirect to an
+    HTML page. A 404 answered by a view that did resolve is that view's answer
+    and is kept; unresolved URLs are still redirected as before.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and getattr(request, "resolver_match", None):
+            language = translation.get_language()
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", language)
+            return response
+        return super().process_response(request, response)

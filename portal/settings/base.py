@@ -22,6 +22,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "forums",
+    "experts",
+    "search",
+    "library",
+    "projects",
+    "wagtail.contrib.routable_page",
+    "newsletter",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -44,6 +51,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "anymail",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +179,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Workspace files are private: kept outside MEDIA_ROOT, served only through
+# the permission-checked download view (a private bucket in production).
+STORAGES["workspace_files"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("PROJECTS_FILES_ROOT", str(VAR_DIR / "workspace-files")),
+    },
+}
 
 # Email: https://docs.djangoproject.com/en/5.2/topics/email/
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -191,9 +207,18 @@ TASK_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("TASK_BACKEND", "database")]}}
 
+# Expert bank: largest CV file accepted, and how many contact messages a member
+# may send per period (django-ratelimit syntax, e.g. "5/h", "20/d").
+EXPERTS_CV_MAX_BYTES = env_int("EXPERTS_CV_MAX_BYTES", 10 * 1024 * 1024)
+EXPERTS_CONTACT_RATE = env_str("EXPERTS_CONTACT_RATE", "5/h")
+
 # Search: SEARCH_BACKEND picks the portal's engine ("database" or "elasticsearch").
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+# Alias readers query; rebuilds create "<alias>-<timestamp>" indexes and swap it.
+SEARCH_ELASTICSEARCH_INDEX = env_str("SEARCH_ELASTICSEARCH_INDEX", "portal-search")
+SEARCH_ELASTICSEARCH_TIMEOUT = env_int("SEARCH_ELASTICSEARCH_TIMEOUT", 5)
+SEARCH_RESULTS_PER_PAGE = env_int("SEARCH_RESULTS_PER_PAGE", 20)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail: https://docs.wagtail.org/en/stable/reference/settings.html
@@ -209,6 +234,43 @@ WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Library: uploads are checked by content (library.uploads) whatever their name.
+LIBRARY_MAX_UPLOAD_BYTES = env_int("LIBRARY_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+# Where manifests uploaded in the admin find the files they name.
+LIBRARY_IMPORT_ROOT = Path(env_str("LIBRARY_IMPORT_ROOT", str(VAR_DIR / "imports")))
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.CheckedDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = LIBRARY_MAX_UPLOAD_BYTES
+
+# User news and the G-NEWS newsletter (newsletter/): sender, bulk email backend
+# (empty = EMAIL_BACKEND; e.g. an anymail backend), batching, retries, bounces
+# and how long confirmation and unsubscribe links stay valid.
+NEWSLETTER_FROM_EMAIL = env_str("NEWSLETTER_FROM_EMAIL") or DEFAULT_FROM_EMAIL
+NEWSLETTER_EMAIL_BACKEND = env_str("NEWSLETTER_EMAIL_BACKEND")
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_BACKOFF_SECONDS = env_int("NEWSLETTER_RETRY_BACKOFF_SECONDS", 300)
+NEWSLETTER_SUSPEND_AFTER_BOUNCES = env_int("NEWSLETTER_SUSPEND_AFTER_BOUNCES", 2)
+NEWSLETTER_CONFIRMATION_MAX_AGE = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+NEWSLETTER_UNSUBSCRIBE_MAX_AGE = env_int("NEWSLETTER_UNSUBSCRIBE_MAX_AGE", 2 * 365 * 24 * 3600)
+
+# Forums (forums/): pages, posting limits, notifications and replies by email.
+FORUMS_TOPICS_PER_PAGE = env_int("FORUMS_TOPICS_PER_PAGE", 25)
+FORUMS_POSTS_PER_PAGE = env_int("FORUMS_POSTS_PER_PAGE", 20)
+FORUMS_POST_MAX_CHARS = env_int("FORUMS_POST_MAX_CHARS", 20_000)
+FORUMS_EDIT_WINDOW_MINUTES = env_int("FORUMS_EDIT_WINDOW_MINUTES", 30)
+# Rates in django-ratelimit's notation: "count/period", e.g. "10/10m" or "100/d".
+FORUMS_USER_POST_RATE = env_str("FORUMS_USER_POST_RATE", "10/10m")
+FORUMS_IP_POST_RATE = env_str("FORUMS_IP_POST_RATE", "30/10m")
+# Members younger than this many days, or with no published post yet, are "new".
+FORUMS_NEW_MEMBER_DAYS = env_int("FORUMS_NEW_MEMBER_DAYS", 7)
+FORUMS_NEW_MEMBER_MAX_LINKS = env_int("FORUMS_NEW_MEMBER_MAX_LINKS", 2)
+# Domain of the signed reply-by-email addresses (reply+TOKEN@domain); empty turns it off.
+FORUMS_REPLY_DOMAIN = env_str("FORUMS_REPLY_DOMAIN")
+FORUMS_INBOUND_MAX_BYTES = env_int("FORUMS_INBOUND_MAX_BYTES", 1_000_000)
+# Inbound mail webhooks of email providers: https://anymail.dev/en/stable/inbound/
+# The forums ignore webhook calls until a secret ("user:password") is set.
+ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET") or None}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -218,5 +280,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action at INFO; the audit log keeps them anyway.
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs every layout step of every PDF (G-NEWS editions, CVs) at INFO.
+        "weasyprint": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,40 @@
+"""A stand-in for project workspaces: the simplest owner a forum can have.
+
+The models live in their own app registry, so Django never migrates them; the
+forum tests create their tables once per test session (see conftest.py).
+"""
+
+from django.apps.registry import Apps
+from django.db import models
+
+test_apps = Apps()
+
+
+class TestWorkspace(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        app_label = "forums_tests"
+        apps = test_apps
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def forum_reader_owner_ids(cls, user):
+        return TestWorkspaceMembership.objects.filter(user_id=user.pk).values("workspace_id")
+
+    def forum_access_token(self) -> str:
+        return f"workspace:{self.pk}"
+
+
+class TestWorkspaceMembership(models.Model):
+    workspace = models.ForeignKey(TestWorkspace, on_delete=models.CASCADE)
+    user_id = models.BigIntegerField()
+
+    class Meta:
+        app_label = "forums_tests"
+        apps = test_apps
+
+    def __str__(self):
+        return f"{self.user_id} in {self.workspace_id}"

@@ -1,0 +1,221 @@
+"""Subscribing to G-NEWS with double opt-in, and leaving it in one click."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail, signing
+
+from newsletter.models import Subscriber
+from newsletter.tokens import CONFIRM, UNSUBSCRIBE, make_token
+from tests.portal.factories import UserFactory
+
+from .factories import SubscriberFactory
+
+SUBSCRIBE_URL = "/en/gnews-subscription/"
+
+
+def confirmation_link(message) -> str:
+    return re.search(r"https?://\S+/confirm/\S+/", message.body).group(0)
+
+
+def test_subscribing_sends_a_confirmation_link_and_waits(client, committed):
+    with committed(execute=True):
+        response = client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "en"})
+    assert response.status_code == 200
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == "pending"
+    assert subscriber.language == "en"
+    assert subscriber.confirmed_at is None
+    assert mail.outbox[0].to == ["reader@example.org"]
+    assert "/en/gnews-subscription/confirm/" in mail.outbox[0].body
+
+
+def test_confirmation_link_activates_the_subscription(client, committed):
+    with committed(execute=True):
+        client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "both"})
+    link = confirmation_link(mail.outbox[0])
+    response = client.get(urlsplit(link).path)
+    assert response.status_code == 200
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == "active"
+    assert subscriber.confirmed_at is not None
+
+
+def test_subscribing_twice_does_not_create_a_second_subscriber(client, db):
+    SubscriberFactory(email="reader@example.org")
+    response = client.post(SUBSCRIBE_URL, {"email": "Reader@Example.org", "language": "fr"})
+    assert response.status_code == 400
+    assert "already subscribed" in response.content.decode()
+    assert Subscriber.objects.count() == 1
+    assert mail.outbox == []
+
+
+def test_subscribing_again_before_confirming_sends_a_new_link(client, committed):
+    with committed(execute=True):
+        client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "fr"})
+        client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "en"})
+    assert Subscriber.objects.get().language == "en"
+    assert len(mail.outbox) == 2
+
+
+def test_email_with_header_injection_is_refused(client, db):
+    response = client.post(
+        SUBSCRIBE_URL,
+        {"email": "victim@example.org\r\nBcc: everyone@example.org", "language": "fr"},
+    )
+    assert response.status_code == 400
+    assert "cannot contain line breaks" in response.content.decode()
+    assert not Subscriber.objects.exists()
+    assert mail.outbox == []
+
+
+def test_invalid_email_is_refused(client, db):
+    response = client.post(SUBSCRIBE_URL, {"email": "not-an-address", "language": "fr"})
+    assert response.status_code == 400
+    assert not Subscriber.objects.exists()
+
+
+def test_expired_confirmation_token_is_refused_with_a_message(client, settings, db):
+    subscriber = SubscriberFactory(status="pending", confirmed_at=None)
+    token = make_token(subscriber.pk, CONFIRM)
+    settings.NEWSLETTER_CONFIRMATION_MAX_AGE = -1
+    response = client.get(f"/en/gnews-subscription/confirm/{token}/", follow=True)
+    assert "This confirmation link has expired" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+
+
+def test_tampered_confirmation_token_is_refused(client, db):
+    subscriber = SubscriberFactory(status="pending", confirmed_at=None)
+    other = SubscriberFactory(status="pending", confirmed_at=None)
+    token = make_token(subscriber.pk, CONFIRM)
+    forged = token.replace(f"{subscriber.pk}:", f"{other.pk}:", 1)
+    response = client.get(f"/en/gnews-subscription/confirm/{forged}/", follow=True)
+    assert "This link is not valid" in response.content.decode()
+    other.refresh_from_db()
+    assert other.status == "pending"
+
+
+def test_unsubscribe_token_cannot_confirm(client, db):
+    subscriber = SubscriberFactory(status="pending", confirmed_at=None)
+    token = make_token(subscriber.pk, UNSUBSCRIBE)
+    client.get(f"/en/gnews-subscription/confirm/{token}/")
+    subscriber.refresh_from_db()
+    assert subscriber.status == "pending"
+
+
+def test_unsubscribe_link_shows_a_button_and_changes_nothing_on_get(client, db):
+    subscriber = SubscriberFactory()
+    response = client.get(f"/newsletter/unsubscribe/{make_token(subscriber.pk, UNSUBSCRIBE)}/")
+    assert response.status_code == 200
+    assert '<form method="post">' in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "active"
+
+
+def test_one_click_unsubscribe_post_needs_no_login_nor_csrf(db):
+    from django.test import Client
+
+    subscriber = SubscriberFactory()
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        f"/newsletter/unsubscribe/{make_token(subscriber.pk, UNSUBSCRIBE)}/",
+        {"List-Unsubscribe": "One-Click"},
+    )
+    assert response.status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == "unsubscribed"
+    assert subscriber.unsubscribed_at is not None
+
+
+def test_tampered_unsubscribe_token_is_refused(client, db):
+    subscriber = SubscriberFactory()
+    token = make_token(subscriber.pk, UNSUBSCRIBE)[:-2] + "xx"
+    response = client.post(f"/newsletter/unsubscribe/{token}/", follow=True)
+    assert "This link is not valid" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "active"
+
+
+def test_expired_unsubscribe_token_offers_a_new_link(client, settings, db):
+    subscriber = SubscriberFactory()
+    token = make_token(subscriber.pk, UNSUBSCRIBE)
+    settings.NEWSLETTER_UNSUBSCRIBE_MAX_AGE = -1
+    response = client.post(f"/newsletter/unsubscribe/{token}/", follow=True)
+    assert "This unsubscribe link has expired" in response.content.decode()
+    subscriber.refresh_from_db()
+    assert subscriber.status == "active"
+    settings.NEWSLETTER_UNSUBSCRIBE_MAX_AGE = 3600
+    client.post("/en/gnews-subscription/unsubscribe/", {"email": subscriber.email})
+    assert "/newsletter/unsubscribe/" in mail.outbox[0].body
+
+
+def test_tokens_are_signed_with_a_salt_per_purpose():
+    token = make_token(7, CONFIRM)
+    with pytest.raises(signing.BadSignature):
+        signing.TimestampSigner(salt=UNSUBSCRIBE).unsign(token)
+
+
+def opted_in_member():
+    """A verified member who ticked "receive G-NEWS" on their profile."""
+    member = UserFactory()
+    member.newsletter_opt_in = True
+    member.save()
+    return member
+
+
+def test_member_subscribes_from_the_profile_without_a_second_confirmation(client, db):
+    member = UserFactory(preferred_language="en")
+    client.force_login(member)
+    data = {"display_name": member.display_name, "preferred_language": "en"}
+    response = client.post("/en/accounts/profile/edit/", {**data, "newsletter_opt_in": "on"})
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get(user=member)
+    assert subscriber.status == "active"
+    assert subscriber.language == "en"
+    assert subscriber.confirmed_at is not None
+
+
+def test_member_unchecking_the_profile_box_unsubscribes(client, db):
+    member = opted_in_member()
+    assert Subscriber.objects.get(user=member).status == "active"
+    client.force_login(member)
+    client.post(
+        "/en/accounts/profile/edit/",
+        {"display_name": member.display_name, "preferred_language": "en"},
+    )
+    assert Subscriber.objects.get(user=member).status == "unsubscribed"
+
+
+def test_unsubscribing_by_link_unticks_the_members_profile_box(client, db):
+    member = opted_in_member()
+    subscriber = Subscriber.objects.get(user=member)
+    client.post(f"/newsletter/unsubscribe/{make_token(subscriber.pk, UNSUBSCRIBE)}/")
+    member.refresh_from_db()
+    assert member.newsletter_opt_in is False
+
+
+def test_deleting_an_account_deletes_its_subscription(db):
+    member = opted_in_member()
+    member.delete()
+    assert not Subscriber.objects.exists()
+
+
+def test_editor_exports_subscribers_with_consent_dates_as_csv(client, editor):
+    SubscriberFactory(email="first@example.org")
+    SubscriberFactory(email="second@example.org", status="pending", confirmed_at=None)
+    client.force_login(editor)
+    response = client.get("/admin/newsletter/subscribers/?export=csv")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    header, *rows = content.strip().splitlines()
+    assert "Consent given at" in header
+    assert any(row.startswith("first@example.org,fr,active") for row in rows)
+    assert any(row.startswith("second@example.org") for row in rows)
+
+
+def test_member_cannot_export_subscribers(client, member):
+    client.force_login(member)
+    response = client.get("/admin/newsletter/subscribers/?export=csv")
+    assert response.status_code in (302, 403)
