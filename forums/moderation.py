@@ -103,8 +103,10 @@ def split(topic: Topic, moderator, posts: list[Post], title: str, reason: str) -
         created_at=first.created_at,
         last_post_at=first.created_at,
     )
-    Post.objects.filter(pk__in=[post.pk for post in posts]).update(topic=new_topic)
-    Post.objects.filter(pk=first.pk).update(is_opening=True)
+    for post in posts:  # one by one, so that search documents follow (post_save)
+        post.topic = new_topic
+        post.is_opening = post is first
+        post.save(update_fields=["topic", "is_opening"])
     refresh_counters(topic)
     refresh_counters(new_topic)
     log(moderator, ModerationAction.SPLIT, topic=topic, reason=reason,

@@ -59,3 +59,8 @@ class ReplyController(Controller):
     def factory(self):
         server_class = LMTP if self.lmtp else SMTP
         return server_class(self.handler, **self.SMTP_kwargs)
+
+    def _trigger_server(self):
+        # With port 0 the system picks a free port: read it back before connecting.
+        self.port = self.server.sockets[0].getsockname()[1]
+        super()._trigger_server()

@@ -102,7 +102,7 @@ def forum_detail(request, slug):
     topics = (
         Topic.objects.visible_to(user)
         .filter(forum=forum)
-        .select_related("author", "last_post__author")
+        .select_related("forum", "author", "last_post__author")
         .order_by("-is_pinned", "-last_post_at", "-pk")
     )
     forum_mark = None

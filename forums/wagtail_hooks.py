@@ -13,6 +13,8 @@ from .models import Forum, ForumBan, InboundMail, ModerationLogEntry
 
 
 class ForumViewSet(ModelViewSet):
+    name = "forum_admin"
+    url_prefix = "forums/forums"
     model = Forum
     icon = "comment"
     menu_label = _("Forums")
@@ -33,6 +35,8 @@ class ForumViewSet(ModelViewSet):
 
 
 class ForumBanViewSet(ModelViewSet):
+    name = "forum_bans"
+    url_prefix = "forums/bans"
     model = ForumBan
     icon = "warning"
     menu_label = _("Bans")
@@ -55,6 +59,8 @@ class ForumBanViewSet(ModelViewSet):
 class ModerationLogViewSet(ModelViewSet):
     """Read-only: the roles get the "view" permission only."""
 
+    name = "forum_moderation_log"
+    url_prefix = "forums/moderation-log"
     model = ModerationLogEntry
     icon = "history"
     menu_label = _("Moderation log")
@@ -68,6 +74,8 @@ class ModerationLogViewSet(ModelViewSet):
 class InboundMailViewSet(ModelViewSet):
     """Read-only log of replies by email, with the reason of each rejection."""
 
+    name = "forum_inbound_mail"
+    url_prefix = "forums/replies-by-email"
     model = InboundMail
     icon = "mail"
     menu_label = _("Replies by email")

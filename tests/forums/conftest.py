@@ -4,6 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 from forums.owners import register_owner, unregister_owner
 from tests.portal.factories import UserFactory
@@ -14,16 +15,24 @@ from .owners import TestWorkspace, TestWorkspaceMembership
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, plus the tables of the stand-in workspace owner."""
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        editor.create_model(TestWorkspace)
-        editor.create_model(TestWorkspaceMembership)
+    """The test database, plus the tables and content type of the stand-in workspace owner.
+
+    The content type is created here, committed, so that tests never need to
+    clear Django's content type cache (which other tests' fixtures rely on).
+    """
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            editor.create_model(TestWorkspace)
+            editor.create_model(TestWorkspaceMembership)
+        ContentType.objects.get_for_model(TestWorkspace)
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits count in the cache; each test starts with none used."""
+def fresh_rate_limits_and_language():
+    """Rate limits count in the cache: each test starts with none used. URLs are reversed
+    in French (the default language) whatever page an earlier test requested."""
     cache.clear()
+    translation.activate("fr")
     yield
     cache.clear()
 
@@ -31,12 +40,9 @@ def fresh_rate_limits():
 @pytest.fixture
 def workspace_owner():
     """Register the stand-in workspace as a forum owner for one test."""
-    ContentType.objects.clear_cache()
     register_owner(TestWorkspace)
     yield TestWorkspace
     unregister_owner(TestWorkspace)
-    # Content types created inside the test's transaction are rolled back with it.
-    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_topic_page_shows_posts_in_order_with_author_details(client, topic):
     PostFactory(topic=topic, author=author, body="Second message")
     page = client.get(topic.get_absolute_url()).content.decode()
     assert page.index("The opening post.") < page.index("Second message")
-    assert "La Concertation" in page and "Senegal" in page
+    assert "La Concertation" in page and "Sénégal" in page
 
 
 def test_topic_page_marks_edited_posts(client, topic):
