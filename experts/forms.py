@@ -1,8 +1,11 @@
 """Forms of the expert bank: the CV's steps, the bank's filters and the contact form."""
 
+import functools
+
 from django import forms
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -21,21 +24,32 @@ from .models import (
     WorkKind,
 )
 from .validators import validate_plain_text
+from .widgets import FastSelect, FastSelectMultiple
 
 MONTH_INPUT_FORMATS = ["%Y-%m", "%Y-%m-%d", "%m/%Y"]
 
 
 def country_choices(blank: bool = True) -> list[tuple[str, str]]:
-    """Countries sorted by their name in the reader's language, without a query."""
-    choices = sorted(countries, key=lambda country: str(country.name).casefold())
-    options = [(country.code, str(country.name)) for country in choices]
-    return [("", "---------"), *options] if blank else options
+    """Countries sorted by their name in the reader's language."""
+    options = _sorted_countries(get_language())
+    return [("", "---------"), *options] if blank else list(options)
+
+
+@functools.lru_cache(maxsize=8)
+def _sorted_countries(language: str) -> tuple[tuple[str, str], ...]:
+    # Cached per language: translating and sorting 249 names on every page adds up.
+    ordered = sorted(countries, key=lambda country: str(country.name).casefold())
+    return tuple((country.code, str(country.name)) for country in ordered)
 
 
 def sorted_languages() -> list[tuple[str, str]]:
-    return sorted(
-        ((code, str(name)) for code, name in LANGUAGE_CHOICES), key=lambda c: c[1].casefold()
-    )
+    return list(_sorted_languages(get_language()))
+
+
+@functools.lru_cache(maxsize=8)
+def _sorted_languages(language: str) -> tuple[tuple[str, str], ...]:
+    named = ((code, str(name)) for code, name in LANGUAGE_CHOICES)
+    return tuple(sorted(named, key=lambda choice: choice[1].casefold()))
 
 
 class MonthInput(forms.DateInput):
@@ -54,6 +68,7 @@ class CountryFieldsMixin:
 
     def setup_country_fields(self):
         for name in self.country_fields:
+            self.fields[name].widget = FastSelect()
             self.fields[name].choices = country_choices()
 
 
@@ -95,7 +110,7 @@ class ExperienceAreasForm(forms.ModelForm):
         model = ExpertProfile
         fields = ["experience_countries", "experience_regions"]
         widgets = {
-            "experience_countries": forms.SelectMultiple(attrs={"size": 10}),
+            "experience_countries": FastSelectMultiple(attrs={"size": 10}),
             "experience_regions": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -179,6 +194,7 @@ class LanguageSkillForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].widget = FastSelect()
         self.fields["language"].choices = [("", "---------"), *sorted_languages()]
         self.fields["level"].error_messages["invalid_choice"] = _(
             "Choose a level from A1 to C2, or “Mother tongue”."
@@ -395,18 +411,19 @@ class BankFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.themes = list(Theme.objects.all())
         self.regions = list(Region.objects.all())
-        self.fields["theme"].widget = forms.Select(
+        self.fields["theme"].widget = FastSelect(
             choices=[("", _("All themes")), *((theme.slug, theme.name) for theme in self.themes)]
         )
-        self.fields["country"].widget = forms.Select(
+        self.fields["country"].widget = FastSelect(
             choices=[("", _("All countries")), *country_choices(blank=False)]
         )
-        self.fields["region"].widget = forms.Select(
+        self.fields["region"].widget = FastSelect(
             choices=[
                 ("", _("All regions")),
                 *((region.slug, region.name) for region in self.regions),
             ]
         )
+        self.fields["language"].widget = FastSelect()
         self.fields["language"].choices = [
             ("", _("Any language")),
             *sorted_languages(),

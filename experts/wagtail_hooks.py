@@ -23,6 +23,7 @@ class ExpertProfileEditView(EditView):
 
 class ExpertProfileViewSet(ModelViewSet):
     model = ExpertProfile
+    url_prefix = "experts/profiles"
     icon = "user"
     menu_label = _("Expert profiles")
     edit_view_class = ExpertProfileEditView
@@ -51,6 +52,7 @@ class ContactMessageViewSet(ModelViewSet):
     """Read-only: the log exists so that staff and moderators can handle abuse."""
 
     model = ContactMessage
+    url_prefix = "experts/contact-messages"
     icon = "mail"
     menu_label = _("Contact messages")
     exclude_form_fields = ["sender", "recipient", "subject", "body", "delivered_at"]
@@ -64,6 +66,7 @@ class ContactMessageViewSet(ModelViewSet):
 
 class ExpertEditLogViewSet(ModelViewSet):
     model = ExpertEditLog
+    url_prefix = "experts/profile-edits"
     icon = "history"
     menu_label = _("Profile edits")
     exclude_form_fields = ["profile", "editor", "section", "changed_fields"]
