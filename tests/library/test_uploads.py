@@ -79,6 +79,12 @@ def test_file_names_are_sanitized(name, expected):
     assert safe_filename(name, "pdf") == expected
 
 
+def root_collection() -> int:
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node().pk
+
+
 @pytest.fixture
 def editor_client(client, editor):
     from allauth.mfa.totp.internal.auth import TOTP
@@ -93,7 +99,11 @@ def test_wagtail_document_upload_refuses_renamed_executable(editor_client):
 
     response = editor_client.post(
         "/admin/documents/add/",
-        {"title": "Setup", "file": upload(files.exe_bytes(), "guide.pdf"), "collection": 1},
+        {
+            "title": "Setup",
+            "file": upload(files.exe_bytes(), "guide.pdf"),
+            "collection": root_collection(),
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors.as_data()["file"][0].code == "executable"
@@ -105,7 +115,11 @@ def test_wagtail_document_upload_stores_checked_file_under_a_safe_name(editor_cl
 
     response = editor_client.post(
         "/admin/documents/add/",
-        {"title": "Guide", "file": upload(files.pdf_bytes(), "Guide étude.docx"), "collection": 1},
+        {
+            "title": "Guide",
+            "file": upload(files.pdf_bytes(), "Guide étude.docx"),
+            "collection": root_collection(),
+        },
     )
     assert response.status_code == 302
     assert Document.objects.get().filename == "guide-etude.pdf"
@@ -116,7 +130,7 @@ def test_wagtail_multiple_upload_refuses_html(editor_client):
 
     response = editor_client.post(
         "/admin/documents/multiple/add/",
-        {"files[]": upload(files.html_bytes(), "page.pdf"), "collection": 1},
+        {"files[]": upload(files.html_bytes(), "page.pdf"), "collection": root_collection()},
     )
     assert response.json()["success"] is False
     assert not Document.objects.exists()
