@@ -10,7 +10,6 @@ from django_ratelimit.core import is_ratelimited
 from .models import ContactMessage, ExpertEditLog, ExpertProfile
 from .tasks import deliver_contact_message, extract_cv_text, notify_validation
 
-logger = logging.getLogger(__name__)
 contact_log = logging.getLogger("experts.contact")
 
 CONTACT_RATE_GROUP = "experts.contact"
@@ -66,15 +65,20 @@ def remove_cv_file(profile: ExpertProfile) -> None:
     profile.save()
 
 
-def contact_is_rate_limited(request) -> bool:
-    """Count one contact attempt for the sender; True once they exceed the limit."""
-    return is_ratelimited(
+def contact_is_rate_limited(request, profile: ExpertProfile) -> bool:
+    """Count one contact attempt for the sender; True (and logged) once they exceed the limit."""
+    limited = is_ratelimited(
         request,
         group=CONTACT_RATE_GROUP,
         key="user",
         rate=settings.EXPERTS_CONTACT_RATE,
         increment=True,
     )
+    if limited:
+        contact_log.warning(
+            "Contact rate limit reached by member %s (to profile %s)", request.user.pk, profile.pk
+        )
+    return limited
 
 
 def send_contact_message(sender, profile: ExpertProfile, subject: str, body: str) -> ContactMessage:

@@ -3,8 +3,6 @@
 Each task takes ids, re-reads the database and is safe to run twice.
 """
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -14,8 +12,6 @@ from django_tasks import task
 from .cv_files import detect_kind, extract_text
 from .models import ContactMessage, ExpertProfile
 from .search import reindex_profile
-
-logger = logging.getLogger(__name__)
 
 
 @task()

@@ -1,7 +1,5 @@
 """What everyone sees of the bank: the search page, profiles, their PDF and CV file, contact."""
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,8 +16,6 @@ from .bank import search_profiles, with_listing_relations
 from .forms import BankFilterForm, ContactForm
 from .models import Expertise, ExpertProfile
 from .pdf import pdf_filename, render_cv_pdf
-
-logger = logging.getLogger("experts.contact")
 
 PAGE_SIZE = 20
 
@@ -129,10 +125,7 @@ def contact(request, pk: int):
     form = ContactForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if services.contact_is_rate_limited(request):
-            logger.warning(
-                "Contact rate limit reached by member %s (to profile %s)", request.user.pk, pk
-            )
+        if services.contact_is_rate_limited(request, expert):
             form.add_error(
                 None,
                 _(

@@ -114,7 +114,7 @@ def send_daily_digests() -> int:
     for member in members:
         with transaction.atomic():
             pending = list(
-                Notification.objects.select_for_update()
+                Notification.objects.select_for_update(of=("self",))
                 .filter(user=member, email=Notification.Email.PENDING)
                 .select_related("post__topic__forum", "post__author")
                 .order_by("post__topic__forum", "post__topic", "post__created_at")

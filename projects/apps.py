@@ -11,12 +11,15 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from forums.owners import register_owner
         from portal import personal_data, registry, roles
+        from portal.api import api
 
         from . import providers, signals  # noqa: F401  (connects receivers)
+        from .api import router
         from .models import Workspace
         from .personal_data import export_workspaces
 
         register_owner(Workspace)
+        api.add_router("/workspaces/", router)
         registry.register(providers.WORKSPACES)
         registry.register(providers.WORKSPACE_ACTIVITY)
         personal_data.register("workspaces", export_workspaces)

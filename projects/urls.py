@@ -24,6 +24,7 @@ workspace_patterns = [
     path("requests/", membership.requests, name="requests"),
     path("requests/<int:pk>/decide/", membership.decide, name="decide"),
     path("invite/", membership.invite, name="invite"),
+    path("invite/experts/<int:profile_id>/", membership.invite_expert, name="invite_expert"),
     # Wiki
     path("wiki/", wiki.index, name="wiki"),
     path("wiki/new/", wiki.create, name="wiki_create"),

@@ -3,15 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from experts.models import ExpertProfile
 from projects.forms import DecisionForm, InvitationForm, JoinRequestForm, LeaveForm, RoleForm
 from projects.models import JoinRequest, Membership, Role
 from projects.permissions import Action
+from projects.services import experts as experts_service
 from projects.services import membership as service
 
 from .common import load_workspace, private, workspace_context
@@ -91,11 +94,20 @@ def leave(request, slug):
 def members(request, slug):
     workspace = load_workspace(request, slug, Action.READ)
     context = workspace_context(request, workspace, "members", (_("Members"), None))
-    context["memberships"] = (
+    memberships = list(
         Membership.objects.filter(workspace=workspace)
         .select_related("user", "user__country")
         .order_by("role", "user__display_name")
     )
+    # Links to members' expert profiles, for those profiles the viewer may see.
+    profiles = dict(
+        ExpertProfile.objects.visible_to(request.user)
+        .filter(user__in=[membership.user_id for membership in memberships])
+        .values_list("user_id", "pk")
+    )
+    for membership in memberships:
+        membership.expert_profile_id = profiles.get(membership.user_id)
+    context["memberships"] = memberships
     context["role_choices"] = Role.choices
     return render(request, "projects/members.html", context)
 
@@ -209,8 +221,50 @@ def invite(request, slug):
         return redirect("projects:members", slug=workspace.slug)
     context = workspace_context(request, workspace, "members", (_("Invite people"), None))
     context["form"] = form
-    context["invitations"] = workspace.invitations.filter(accepted_at__isnull=True)[:50]
+    context["invitations"] = _pending_invitations(workspace)
+    invited = experts_service.invited_emails(workspace)
+    context["suggestions"] = [
+        (profile, profile.user.email.lower() in invited)
+        for profile in experts_service.suggested_experts(workspace, request.user)
+    ]
     return render(request, "projects/invite.html", context, status=400 if form.errors else 200)
+
+
+def _pending_invitations(workspace) -> list[tuple[str, object]]:
+    """Waiting invitations, named by the invitee's public name when they have an account.
+
+    Invitations sent from the expert suggestions go to the expert's account
+    address, which the coordinator never typed and must not be shown.
+    """
+    invitations = list(workspace.invitations.filter(accepted_at__isnull=True)[:50])
+    accounts = Q(pk__in=[])
+    for invitation in invitations:
+        accounts |= Q(email__iexact=invitation.email)
+    names = {
+        user.email.lower(): user.public_name for user in get_user_model().objects.filter(accounts)
+    }
+    return [
+        (names.get(invitation.email) or invitation.email, invitation) for invitation in invitations
+    ]
+
+
+@private
+@login_required
+@require_POST
+def invite_expert(request, slug, profile_id):
+    """One-click invitation of a suggested expert (only a profile the coordinator may see)."""
+    workspace = load_workspace(request, slug, Action.MANAGE)
+    profile = get_object_or_404(
+        ExpertProfile.objects.visible_to(request.user).select_related("user"), pk=profile_id
+    )
+    try:
+        service.invite(workspace, request.user, [profile.user.email], Role.MEMBER)
+    except service.MembershipError as error:
+        return _refused(request, error, workspace)
+    messages.success(
+        request, _("%(name)s has been invited by email.") % {"name": profile.user.public_name}
+    )
+    return redirect("projects:invite", slug=workspace.slug)
 
 
 @private

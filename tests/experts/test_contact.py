@@ -126,3 +126,15 @@ def test_expert_cannot_contact_themselves(client, site_pages, expert):
     client.post(f"/en/experts/{expert.pk}/contact/", MESSAGE)
 
     assert not mail.outbox
+
+
+def test_a_stopped_burst_is_logged_for_abuse_handling(
+    client, site_pages, expert, sender, settings, caplog
+):
+    settings.EXPERTS_CONTACT_RATE = "1/h"
+    client.post(f"/en/experts/{expert.pk}/contact/", MESSAGE)
+
+    with caplog.at_level(logging.WARNING, logger="experts.contact"):
+        client.post(f"/en/experts/{expert.pk}/contact/", MESSAGE)
+
+    assert f"Contact rate limit reached by member {sender.pk}" in caplog.text

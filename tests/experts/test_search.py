@@ -119,3 +119,31 @@ def test_autocomplete_hides_names_of_members_only_profiles(search_backend):
     ExpertProfileFactory(visibility=Visibility.MEMBERS, user__display_name="Kadiatou Traore")
 
     assert services.autocomplete("Kadi", AnonymousUser()) == []
+
+
+def test_search_api_returns_public_profiles(search_backend, client):
+    ExpertProfileFactory(headline="Actuary", user__display_name="Rohan Menon")
+
+    data = client.get("/api/v1/search", {"q": "actuary", "type": "experts"}).json()
+
+    assert [result["title"] for result in data["results"]] == ["Rohan Menon"]
+
+
+def test_search_api_never_returns_members_only_or_staff_only_profiles_to_visitors(
+    search_backend, client
+):
+    ExpertProfileFactory(visibility=Visibility.MEMBERS, headline="Actuary")
+    ExpertProfileFactory(visibility=Visibility.STAFF, headline="Actuary")
+
+    data = client.get("/api/v1/search", {"q": "actuary"}).json()
+
+    assert data["count"] == 0
+
+
+def test_search_api_never_returns_staff_only_profiles_to_members(search_backend, client, member):
+    ExpertProfileFactory(visibility=Visibility.STAFF, headline="Actuary")
+    client.force_login(member)
+
+    data = client.get("/api/v1/search", {"q": "actuary"}).json()
+
+    assert data["count"] == 0

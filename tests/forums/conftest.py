@@ -15,10 +15,16 @@ from .owners import TestWorkspace, TestWorkspaceMembership
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database, plus the tables of the stand-in workspace owner."""
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        editor.create_model(TestWorkspace)
-        editor.create_model(TestWorkspaceMembership)
+    """The test database, plus the tables and content type of the stand-in workspace owner.
+
+    The content type is created here, committed, so that tests never need to
+    clear Django's content type cache (which other tests' fixtures rely on).
+    """
+    with django_db_blocker.unblock():
+        with connection.schema_editor() as editor:
+            editor.create_model(TestWorkspace)
+            editor.create_model(TestWorkspaceMembership)
+        ContentType.objects.get_for_model(TestWorkspace)
 
 
 @pytest.fixture(autouse=True)
@@ -34,12 +40,9 @@ def fresh_rate_limits_and_language():
 @pytest.fixture
 def workspace_owner():
     """Register the stand-in workspace as a forum owner for one test."""
-    ContentType.objects.clear_cache()
     register_owner(TestWorkspace)
     yield TestWorkspace
     unregister_owner(TestWorkspace)
-    # Content types created inside the test's transaction are rolled back with it.
-    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

@@ -24,7 +24,12 @@ from .factories import (
     make_document,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after this test must not leave other tests without
+# the migrations' data (root page, locales, roles).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 15_000

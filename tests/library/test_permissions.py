@@ -65,14 +65,16 @@ def test_file_of_public_resource_is_downloadable(client, public):
 
 
 @pytest.mark.parametrize("which", ["draft", "private"])
-def test_files_of_hidden_resources_are_not_downloadable(client, member, request, which):
+def test_files_of_hidden_resources_are_not_downloadable(client, member, fr_library, request, which):
     resource = request.getfixturevalue(which)
     client.force_login(member)
     assert client.get(resource.files.first().download_url).status_code == 404
 
 
 @pytest.mark.parametrize("which", ["draft", "private"])
-def test_wagtail_document_url_does_not_leak_hidden_resource_files(client, request, which):
+def test_wagtail_document_url_does_not_leak_hidden_resource_files(
+    client, fr_library, request, which
+):
     resource = request.getfixturevalue(which)
     assert client.get(resource.files.first().document.url).status_code == 404
 
@@ -106,13 +108,13 @@ def test_api_lists_public_resources_only(client, public, hidden):
 
 
 @pytest.mark.parametrize("which", ["draft", "private"])
-def test_api_detail_of_hidden_resource_is_not_found(client, request, which):
+def test_api_detail_of_hidden_resource_is_not_found(client, fr_library, request, which):
     resource = request.getfixturevalue(which)
     assert client.get(f"/api/v1/resources/{resource.pk}/").status_code == 404
 
 
 @pytest.mark.parametrize("which", ["draft", "private"])
-def test_citation_of_hidden_resource_is_not_found(client, request, which):
+def test_citation_of_hidden_resource_is_not_found(client, fr_library, request, which):
     resource = request.getfixturevalue(which)
     assert client.get(f"/library/cite/{resource.pk}/bibtex/").status_code == 404
 

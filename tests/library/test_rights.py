@@ -53,7 +53,9 @@ def test_editor_cannot_publish_someone_elses_resource_without_recorded_basis(
 def test_editor_can_save_a_draft_before_rights_are_cleared(editor_client, fr_library):
     response = editor_client.post(add_url(fr_library), resource_form(publish=False))
     assert response.status_code == 302
-    assert ResourcePage.objects.get(slug="etude-mutualite").live is False
+    assert (
+        ResourcePage.objects.get(slug="etude-mutualite", locale__language_code="fr").live is False
+    )
 
 
 def test_permission_needs_who_granted_it_and_when(editor_client, fr_library):
@@ -83,7 +85,7 @@ def test_editor_publishes_once_the_permission_is_recorded(editor_client, fr_libr
         ),
     )
     assert response.status_code == 302
-    assert ResourcePage.objects.get(slug="etude-mutualite").live is True
+    assert ResourcePage.objects.get(slug="etude-mutualite", locale__language_code="fr").live is True
 
 
 def test_editor_publishes_an_openly_licensed_resource(editor_client, fr_library):
@@ -92,7 +94,7 @@ def test_editor_publishes_an_openly_licensed_resource(editor_client, fr_library)
         resource_form(publish=True, rights_basis="open-licence", licence="CC BY 4.0"),
     )
     assert response.status_code == 302
-    assert ResourcePage.objects.get(slug="etude-mutualite").live is True
+    assert ResourcePage.objects.get(slug="etude-mutualite", locale__language_code="fr").live is True
 
 
 def test_editing_a_draft_and_pressing_publish_is_refused_with_the_message(

@@ -167,6 +167,18 @@ ENDPOINTS = {
     "autocomplete_document": (READ, lambda w: "/en/search/autocomplete/?q=Rapp", "DOCTITLEMARK"),
     "api_search_wiki": (READ, lambda w: "/api/v1/search?q=texte", "PAGETITLEMARK"),
     "api_search_workspace": (VIEW, lambda w: "/api/v1/search?q=Chantier", "NAMEMARK"),
+    "api_workspace_list": (VIEW, lambda w: "/api/v1/workspaces/", "NAMEMARK"),
+    "api_workspace": (VIEW, lambda w: f"/api/v1/workspaces/{w.workspace.slug}/", "SUMMARYMARK"),
+    "api_workspace_description": (
+        READ,
+        lambda w: f"/api/v1/workspaces/{w.workspace.slug}/",
+        "DESCRIPTIONMARK",
+    ),
+    "api_workspace_wiki_pages": (
+        READ,
+        lambda w: f"/api/v1/workspaces/{w.workspace.slug}/",
+        "PAGETITLEMARK",
+    ),
     "discussion_tab": (DISCUSS, lambda w: w.url("projects:discussion"), TOPIC_TITLE),
     "forum_page": (DISCUSS, lambda w: w.topic.forum.get_absolute_url(), TOPIC_TITLE),
     "forum_topic": (DISCUSS, lambda w: w.topic.get_absolute_url(), "POSTBODYMARK"),
