@@ -51,12 +51,37 @@ STOPWORDS = {
 COUNTRIES = ["SN", "ML", "BJ", "BF", "GN", "NE", "TG", "CM", "GH", "KE", "IN"]
 
 
+SUFFIXES = {
+    "fr": ["", "s", "ion", "ions", "ité", "ement", "eur", "euse", "al", "ale", "aux", "ique"],
+    "en": ["", "s", "ing", "ed", "ion", "ions", "ity", "ment", "er", "al", "ive", "ness"],
+}
+VOCABULARY_SIZE = 20_000
+
+
+def vocabulary(language: str) -> list[str]:
+    """A realistic-sized vocabulary: the field's words first, then derived forms.
+
+    Drawn with Zipf-like weights (rank ** -1.1), so that, as in real text, a
+    few words are everywhere and most are rare.
+    """
+    rng = random.Random(language)
+    roots = FRENCH if language == "fr" else ENGLISH
+    words = dict.fromkeys(word.lower() for word in roots)
+    while len(words) < VOCABULARY_SIZE:
+        root = rng.choice(roots).lower()
+        words[root[: rng.randint(3, max(3, len(root)))] + rng.choice(SUFFIXES[language])] = None
+        words["".join(rng.choice("abcdefghilmnoprstu") for _ in range(rng.randint(4, 10)))] = None
+    return list(words)[:VOCABULARY_SIZE]
+
+
+VOCABULARIES = {language: vocabulary(language) for language in ("fr", "en")}
+WEIGHTS = [rank**-1.1 for rank in range(1, VOCABULARY_SIZE + 1)]
+
+
 def sentence(rng: random.Random, language: str, length: int) -> str:
-    vocabulary = FRENCH if language == "fr" else ENGLISH
-    words = []
-    for _ in range(length):
-        pool = STOPWORDS[language] if rng.random() < 0.3 else vocabulary
-        words.append(rng.choice(pool))
+    words = rng.choices(VOCABULARIES[language], WEIGHTS, k=length)
+    for index in range(0, length, 3):
+        words[index] = rng.choice(STOPWORDS[language])
     return " ".join(words)
 
 
@@ -86,10 +111,11 @@ def generate(count: int, seed: int = 42):
 
 
 def query_texts(rng: random.Random, count: int) -> dict[str, list[tuple[str, dict]]]:
+    """Readers type the field's words: ranks 1 to 300 of the vocabulary (common to rare)."""
+
     def words(n):
-        language = rng.choice(["fr", "en"])
-        vocabulary = FRENCH if language == "fr" else ENGLISH
-        return [rng.choice(vocabulary) for _ in range(n)]
+        vocabulary = VOCABULARIES[rng.choice(["fr", "en"])]
+        return [vocabulary[rng.randint(0, 299)] for _ in range(n)]
 
     return {
         "one word": [(words(1)[0], {}) for _ in range(count)],

@@ -41,8 +41,8 @@ def _stemmer(language: str):
 def stem(word: str, language: str) -> str:
     """The stem of a folded word in a language; the word itself when none applies.
 
-    Cached: Snowball in pure Python costs about as much as the rest of indexing,
-    and a language's vocabulary repeats.
+    Cached, since a language's vocabulary repeats (snowballstemmer runs the C
+    PyStemmer when installed, pure Python otherwise).
     """
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
