@@ -28,7 +28,7 @@ class PageSource(registry.SearchSource):
         return (
             self.model.objects.live()
             .select_related("locale")
-            .prefetch_related("view_restrictions__groups", *related)
+            .prefetch_related(*related)
             .order_by("pk")
         )
 

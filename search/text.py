@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -37,8 +37,13 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
-    """The stem of a folded word in a language; the word itself when none applies."""
+    """The stem of a folded word in a language; the word itself when none applies.
+
+    Cached, since a language's vocabulary repeats (snowballstemmer runs the C
+    PyStemmer when installed, pure Python otherwise).
+    """
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
 
@@ -56,6 +61,35 @@ def stemmed_text(text: str, language: str) -> str:
 
 def strip_marks(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "").replace("\x00", "")
+
+
+SNIPPET_WORDS = 30
+SNIPPET_SCAN_CHARS = 100_000
+
+
+def snippet(text: str, parsed, language: str) -> str:
+    """About thirty words of `text` around its first words matching the query, marked.
+
+    A word matches when its stem in the document's language is one of the
+    query words' stems (the same rule the engine matched with).
+    """
+    wanted = {stem(word, language) for word in parsed.all_words} if parsed else set()
+    tokens = list(WORD_RE.finditer(text[:SNIPPET_SCAN_CHARS]))
+    matches = [i for i, token in enumerate(tokens) if stem(fold(token.group()), language) in wanted]
+    first = max(0, matches[0] - 5) if matches else 0
+    window = tokens[first : first + SNIPPET_WORDS]
+    if not window:
+        return ""
+    marked = set(matches)
+    parts, cursor = [], window[0].start()
+    for index, token in enumerate(window, start=first):
+        parts.append(strip_marks(text[cursor : token.start()]))
+        word = token.group()
+        parts.append(f"{MARK_START}{word}{MARK_END}" if index in marked else word)
+        cursor = token.end()
+    prefix = "… " if first else ""
+    suffix = " …" if first + SNIPPET_WORDS < len(tokens) else ""
+    return prefix + "".join(parts) + suffix
 
 
 _MARKED_RE = re.compile(f"{MARK_START}(.*?){MARK_END}", re.DOTALL)

@@ -2,9 +2,9 @@
 
 Each engine supplies how text is matched, ranked and highlighted (`Match`);
 everything else is the same SQL. A search costs a constant number of
-queries: count, page of ids, page details with snippets, themes of the
-page, and one facet query per distinct set of facet filters (one when no
-facet is selected). Nothing is filtered in Python.
+queries: the page of ids with the total, the page's details with snippets,
+the page's themes, and one facet query per distinct set of facet filters
+(one when no facet is selected). Nothing is filtered in Python.
 """
 
 from collections import defaultdict
@@ -25,7 +25,8 @@ TOKENS = DocumentToken._meta.db_table
 FACET_VALUES = DocumentFacet._meta.db_table
 BATCH_SIZE = 500
 # What a results page reads: never the body nor PostgreSQL's tsvector columns.
-PAGE_COLUMNS = "d.id, d.key, d.source, d.title, d.url, d.language, d.date"
+DETAIL_FIELDS = ["id", "key", "source", "title", "url", "language", "date"]
+PAGE_COLUMNS = ", ".join(f"d.{name}" for name in DETAIL_FIELDS)
 
 
 @dataclass
@@ -37,6 +38,9 @@ class Match:
     where_params: list = field(default_factory=list)
     score_sql: str = "0"
     score_params: list = field(default_factory=list)
+    # What the snippet query matches with, when it differs from where_params.
+    highlight_params: list = field(default_factory=list)
+    parsed: ParsedQuery | None = None
 
 
 class DatabaseBackend(SearchBackend):
@@ -133,23 +137,27 @@ class DatabaseBackend(SearchBackend):
         filter_sql, filter_params = _filters_sql(query.tokens, query.filters)
         base_sql = f"FROM {match.from_sql} WHERE {match.where_sql} AND {filter_sql}"
         base_params = [*match.where_params, *filter_params]
-        count = _fetch(f"SELECT COUNT(*) {base_sql}", base_params)[0][0]
-        hits = []
-        if query.offset < count:
-            hits = self._page(match, base_sql, base_params, query)
+        count, hits = self._page(match, base_sql, base_params, query)
+        if count is None:  # a page beyond the last: no row carried the total
+            count = _fetch(f"SELECT COUNT(*) {base_sql}", base_params)[0][0]
         facets = self._facets(match, query)
         return SearchResults(count=count, hits=hits, facets=facets)
 
     def _page(self, match: Match, base_sql: str, base_params: list, query: SearchQuery):
+        """The page's hits and, riding on its rows, the total (one full-text pass, not two)."""
         order = (
             "score DESC, d.id" if query.sort == "relevance" else "d.date DESC NULLS LAST, d.id DESC"
         )
         rows = _fetch(
-            f"SELECT d.id, {match.score_sql} AS score {base_sql} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s",
+            f"SELECT id, score, COUNT(*) OVER () FROM ("
+            f"SELECT d.id, d.date, {match.score_sql} AS score {base_sql}"
+            f") AS d ORDER BY {order} LIMIT %s OFFSET %s",
             [*match.score_params, *base_params, query.per_page, query.offset],
         )
-        scores = {row_id: float(score or 0) for row_id, score in rows}
+        if not rows:
+            return None, []
+        count = rows[0][2]
+        scores = {row_id: float(score or 0) for row_id, score, _total in rows}
         ids = list(scores)
         documents = {document.id: document for document in self._details(match, ids)}
         themes = defaultdict(list)
@@ -157,7 +165,7 @@ class DatabaseBackend(SearchBackend):
             document_id__in=ids, facet="theme"
         ).values_list("document_id", "value"):
             themes[document_id].append(value)
-        return [
+        return count, [
             SearchHit(
                 key=document.key,
                 source=document.source,

@@ -42,6 +42,7 @@ class PostgresBackend(DatabaseBackend):
             where_params=params,
             score_sql=f"ts_rank(d.search_vector, ({TSQUERY}))",
             score_params=params,
+            highlight_params=params,
         )
 
     def _details(self, match: Match, ids: list[int]):
@@ -51,7 +52,7 @@ class PostgresBackend(DatabaseBackend):
             f"""SELECT {PAGE_COLUMNS},
                 ts_headline({DOCUMENT_CONFIG}, d.body, ({TSQUERY}), %s) AS snippet
             FROM {DOCUMENTS} d WHERE d.id = ANY(%s)""",
-            [*match.where_params, HEADLINE_OPTIONS, ids],
+            [*match.highlight_params, HEADLINE_OPTIONS, ids],
         )
 
     def _title_match(self, words: list[str]) -> Match:

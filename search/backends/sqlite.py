@@ -1,77 +1,73 @@
 """SQLite FTS5: the embedded engine.
 
-FTS5 has no French stemmer, so documents get a third column holding one
-Snowball stem per word in their own language, and each query word is looked
-up there under its French and English stems. A second, always-true branch
-matching the stems as prefixes in the title and body columns is what lets
-FTS5's snippet() highlight the words that matched (`mutuelles` marks
-`mutuelle`) and boosts title matches in bm25, without changing which rows match.
+FTS5 has no French stemmer, so the title and body are also stored as one
+Snowball stem per word in the document's own language, and each query word
+is looked up there under its French and English stems (`mutuelles` finds
+`mutuelle`). Counting, ranking (bm25, title stems weighing ten times the
+body's) and facets only read the stem columns. Snippets are cut from the
+page's twenty bodies by search.text.snippet with the same stems: FTS5's
+snippet() would need the written forms of every stem, whose lookup costs as
+much as the search itself.
 """
+
+from django.db import connection
 
 from ..documents import SearchDocument
 from ..models import IndexedDocument
 from ..query import ParsedQuery
-from ..text import MARK_END, MARK_START, stem, stem_variants, stemmed_text
-from .database import DOCUMENTS, PAGE_COLUMNS, DatabaseBackend, Match
+from ..text import snippet, stem, stem_variants, stemmed_text
+from .database import DETAIL_FIELDS, DOCUMENTS, DatabaseBackend, Match
 
 FULLTEXT = "search_fulltext"
 SOURCE = f"{FULLTEXT} JOIN {DOCUMENTS} d ON d.id = {FULLTEXT}.rowid"
-# bm25 weights of the title, body and stems columns.
-SCORE = f"-bm25({FULLTEXT}, 10.0, 1.0, 1.0)"
-SNIPPET_TOKENS = 30
+STEMS = "{title_stems body_stems}"
+# bm25 weights of the title, body, title_stems and body_stems columns.
+SCORE = f"-bm25({FULLTEXT}, 0.0, 0.0, 10.0, 1.0)"
+TITLE_SCORE = f"-bm25({FULLTEXT}, 1.0, 0.0, 0.0, 0.0)"
 
 
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _any(alternatives, prefix: bool = False) -> str:
-    star = "*" if prefix else ""
-    return " OR ".join(_quoted(alternative) + star for alternative in alternatives)
+def _any(alternatives) -> str:
+    return " OR ".join(_quoted(alternative) for alternative in alternatives)
+
+
+def _phrase_variants(phrase: tuple[str, ...]) -> list[str]:
+    stemmed = [" ".join(stem(word, language) for word in phrase) for language in ("fr", "en")]
+    return list(dict.fromkeys([*stemmed, " ".join(phrase)]))
 
 
 def match_expression(parsed: ParsedQuery) -> str:
     """The FTS5 query for a parsed reader's query (only quoted words ever reach FTS5)."""
-    parts = []
-    for term in parsed.terms:
-        stems = _any(stem_variants(term))
-        prefixes = _any(stem_variants(term), prefix=True)
-        parts.append(f"(stems: ({stems}) AND (stems: ({stems}) OR {{title body}}: ({prefixes})))")
-    for phrase in parsed.phrases:
-        variants = dict.fromkeys(
-            [" ".join(stem(word, language) for word in phrase) for language in ("fr", "en")]
-            + [" ".join(phrase)]
-        )
-        stems = _any(variants)
-        exact = _quoted(" ".join(phrase))
-        parts.append(f"(stems: ({stems}) AND (stems: ({stems}) OR {{title body}}: {exact}))")
+    parts = [f"{STEMS}: ({_any(stem_variants(term))})" for term in parsed.terms]
+    parts += [f"{STEMS}: ({_any(_phrase_variants(phrase))})" for phrase in parsed.phrases]
     expression = " AND ".join(parts)
     for word in parsed.excluded:
-        expression = f"({expression}) NOT stems: ({_any(stem_variants(word))})"
+        expression = f"({expression}) NOT {STEMS}: ({_any(stem_variants(word))})"
     return expression
 
 
 class SQLiteBackend(DatabaseBackend):
     def _insert_fulltext(self, rows: list[tuple[int, SearchDocument]]) -> None:
-        from django.db import connection
-
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FULLTEXT} (rowid, title, body, stems) VALUES (%s, %s, %s, %s)",
+                f"""INSERT INTO {FULLTEXT} (rowid, title, body, title_stems, body_stems)
+                VALUES (%s, %s, %s, %s, %s)""",
                 [
                     (
                         row_id,
                         document.title,
                         document.body,
-                        stemmed_text(f"{document.title}\n{document.body}", document.language),
+                        stemmed_text(document.title, document.language),
+                        stemmed_text(document.body, document.language),
                     )
                     for row_id, document in rows
                 ],
             )
 
     def _delete_fulltext(self, ids: list[int] | None) -> None:
-        from django.db import connection
-
         with connection.cursor() as cursor:
             if ids is None:
                 cursor.execute(f"DELETE FROM {FULLTEXT}")
@@ -85,18 +81,15 @@ class SQLiteBackend(DatabaseBackend):
             where_sql=f"{FULLTEXT} MATCH %s",
             where_params=[match_expression(parsed)],
             score_sql=SCORE,
+            parsed=parsed,
         )
 
     def _details(self, match: Match, ids: list[int]):
-        if not ids:
-            return []
-        placeholders = ", ".join(["%s"] * len(ids))
-        return IndexedDocument.objects.raw(
-            f"""SELECT {PAGE_COLUMNS},
-                snippet({FULLTEXT}, 1, %s, %s, '…', {SNIPPET_TOKENS}) AS snippet
-            FROM {SOURCE} WHERE {match.where_sql} AND d.id IN ({placeholders})""",
-            [MARK_START, MARK_END, *match.where_params, *ids],
-        )
+        """The page's rows with a snippet cut around the first matching words."""
+        documents = IndexedDocument.objects.filter(id__in=ids).only(*DETAIL_FIELDS, "body")
+        for document in documents:
+            document.snippet = snippet(document.body, match.parsed, document.language)
+        return documents
 
     def _title_match(self, words: list[str]) -> Match:
         *complete, prefix = words
@@ -107,5 +100,5 @@ class SQLiteBackend(DatabaseBackend):
             from_sql=SOURCE,
             where_sql=f"{FULLTEXT} MATCH %s",
             where_params=[expression],
-            score_sql=SCORE,
+            score_sql=TITLE_SCORE,
         )

@@ -1,8 +1,9 @@
 """The full-text part of the database backend, per engine.
 
-SQLite: an FTS5 table (rowid = IndexedDocument.id) holding the title, the
-body and one stem per word (stems come from Python's Snowball stemmers in
-the document's language, since FTS5 has no French stemmer); unicode61 with
+SQLite: an FTS5 table (rowid = IndexedDocument.id) holding the title and
+the body as written (for snippets and autocomplete) and as one stem per word
+(for matching and ranking; stems come from Python's Snowball stemmers in the
+document's language, since FTS5 has no French stemmer); unicode61 with
 remove_diacritics 2 makes matching accent- and case-insensitive.
 
 PostgreSQL: the unaccent extension, one text search configuration per
@@ -15,7 +16,8 @@ from django.db import migrations
 
 SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE search_fulltext USING fts5(
-        title, body, stems, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        title, body, title_stems, body_stems,
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
     )""",
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fulltext"]
