@@ -315,3 +315,16 @@ def test_an_edition_with_very_long_lines_is_still_sent_right(smtp_server, gnews)
     link = message["List-Unsubscribe"].strip().strip("<>")
     assert link in message.get_body(("html",)).get_content()
     assert long_paragraph.strip() in message.get_body(("plain",)).get_content()
+
+
+def test_send_issue_command_sends_a_published_edition_now(smtp_server, issue):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    issue.save_revision().publish()
+    subscribers(2)
+    output = StringIO()
+    call_command("send_issue", "1", "fr", "--now", stdout=output)
+    assert len(smtp_server.messages) == 2
+    assert "'sent': 2" in output.getvalue()
