@@ -21,12 +21,6 @@ def can_post_news(user) -> bool:
     )
 
 
-def can_manage_subscribers(user) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and user.has_perm("newsletter.view_subscriber")
-    )
-
-
 class NewsItemQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status="published")

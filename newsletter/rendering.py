@@ -9,12 +9,15 @@ with the same item template, so the outputs cannot drift apart.
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from email.utils import make_msgid
+from functools import cached_property
 from pathlib import Path
 
 import css_inline
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.http import HttpResponse
 from django.template.defaultfilters import date as format_date
 from django.template.loader import render_to_string
@@ -287,6 +290,37 @@ def pdf_response(page: NewsletterIssuePage, cache: bool = True) -> HttpResponse:
 # Email -------------------------------------------------------------------
 
 
+# Stands for each subscriber's address in the pre-flattened email.
+ADDRESS_PLACEHOLDER = "subscriber@placeholder.invalid"
+
+
+class _FlattenedMIME:
+    """A MIME message already turned into bytes: what Django's SMTP backend sends."""
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+
+    def as_bytes(self, linesep: str = "\n", **kwargs) -> bytes:
+        return self.raw if linesep == "\n" else self.raw.replace(b"\n", linesep.encode())
+
+
+class IssueMessage(EmailMultiAlternatives):
+    """An issue email whose MIME form may have been produced in advance.
+
+    Every backend gets the ordinary fields (body, alternatives, headers);
+    backends that ask for `message()` (SMTP, console, file) get bytes made
+    by substitution in the edition's flattened template instead of a fresh
+    MIME tree per subscriber, which would cost more than the SMTP exchange.
+    """
+
+    flattened: bytes | None = None
+
+    def message(self):
+        if self.flattened is None:
+            return super().message()
+        return _FlattenedMIME(self.flattened)
+
+
 @dataclass
 class IssueEmail:
     """The email edition, rendered and inlined once; only the unsubscribe link varies."""
@@ -297,13 +331,23 @@ class IssueEmail:
     from_email: str
     list_id: str
 
-    def message_for(
-        self, subscriber_id: int, email: str, connection=None
-    ) -> EmailMultiAlternatives:
+    def message_for(self, subscriber_id: int, email: str, connection=None) -> IssueMessage:
         from .services import unsubscribe_url
 
         link = unsubscribe_url(subscriber_id)
-        message = EmailMultiAlternatives(
+        message = self._message(link, email, connection)
+        template = self._flattened_template
+        if template is not None and email.isascii() and "\n" not in email and "\r" not in email:
+            raw, message_id = template
+            message.flattened = (
+                raw.replace(UNSUBSCRIBE_PLACEHOLDER.encode(), link.encode())
+                .replace(ADDRESS_PLACEHOLDER.encode(), email.encode())
+                .replace(message_id, make_msgid(domain=DNS_NAME).encode())
+            )
+        return message
+
+    def _message(self, link: str, email: str, connection=None) -> IssueMessage:
+        message = IssueMessage(
             subject=self.subject,
             body=self.text.replace(UNSUBSCRIBE_PLACEHOLDER, link),
             from_email=self.from_email,
@@ -317,6 +361,27 @@ class IssueEmail:
         )
         message.attach_alternative(self.html.replace(UNSUBSCRIBE_PLACEHOLDER, link), "text/html")
         return message
+
+    @cached_property
+    def _flattened_template(self) -> tuple[bytes, bytes] | None:
+        """The edition as bytes with placeholders, if they survived MIME encoding verbatim.
+
+        Bodies with lines over 998 characters are quoted-printable encoded,
+        which can split a placeholder: such editions take the ordinary path.
+        """
+        mime = self._message(UNSUBSCRIBE_PLACEHOLDER, ADDRESS_PLACEHOLDER).message()
+        raw = mime.as_bytes()
+        message_id = mime["Message-ID"].encode()
+        links = (
+            1 + self.text.count(UNSUBSCRIBE_PLACEHOLDER) + self.html.count(UNSUBSCRIBE_PLACEHOLDER)
+        )
+        if (
+            raw.count(UNSUBSCRIBE_PLACEHOLDER.encode()) != links
+            or raw.count(ADDRESS_PLACEHOLDER.encode()) != 1
+            or raw.count(message_id) != 1
+        ):
+            return None
+        return raw, message_id
 
     def preview_html(self) -> str:
         return self.html.replace(UNSUBSCRIBE_PLACEHOLDER, "#")

@@ -70,10 +70,27 @@ def reject_news(news: NewsItem, editor, reason: str) -> NewsItem:
     return news
 
 
-def _notify_status_change(news: NewsItem) -> None:
+def _notify_status_change(news: NewsItem, issue_number: int | None = None) -> None:
     from .tasks import notify_news_status
 
-    transaction.on_commit(lambda: notify_news_status.enqueue(news.pk))
+    transaction.on_commit(lambda: notify_news_status.enqueue(news.pk, issue_number))
+
+
+def announce_selection(issue: NewsletterIssuePage) -> list[NewsItem]:
+    """Notify the authors of the news in a published issue, once per item and issue number.
+
+    The French and English editions share a number: the second one to be
+    published announces nothing new.
+    """
+    announced = []
+    for news in NewsItem.objects.filter(issue_references__issue=issue).distinct():
+        if issue.number in news.announced_issues:
+            continue
+        news.announced_issues = [*news.announced_issues, issue.number]
+        news.save(update_fields=["announced_issues"])
+        _notify_status_change(news, issue.number)
+        announced.append(news)
+    return announced
 
 
 def selected_issue_numbers(news_items) -> dict[int, list[int]]:

@@ -1,11 +1,12 @@
-"""Keep a member's G-NEWS subscription in step with their profile and their account."""
+"""Keep subscriptions in step with profiles and accounts; announce G-NEWS selections."""
 
 from django.conf import settings
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
-from .models import Subscriber
-from .services import sync_member_subscription
+from .models import NewsletterIssuePage, Subscriber
+from .services import announce_selection, sync_member_subscription
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL)
@@ -22,3 +23,9 @@ def follow_newsletter_opt_in(sender, instance, created, raw=False, update_fields
 def forget_deleted_member(sender, instance, **kwargs):
     """Deleting an account deletes the subscription that came with it."""
     Subscriber.objects.filter(user=instance).delete()
+
+
+@receiver(page_published, sender=NewsletterIssuePage)
+def tell_contributors_they_are_in_the_issue(sender, instance, **kwargs):
+    """Publishing an issue edition tells each contributor once that their news is in it."""
+    announce_selection(instance)

@@ -16,6 +16,7 @@ from .services import (
     subscriber_language,
     unsubscribe,
 )
+from .tasks import send_unsubscribe_link
 from .tokens import CONFIRM, UNSUBSCRIBE, TokenExpired, TokenInvalid, read_token
 
 
@@ -115,8 +116,6 @@ def unsubscribe_view(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe_request(request):
     """Ask for a fresh unsubscribe link by email (when an old one has expired)."""
-    from .tasks import send_unsubscribe_link
-
     form = UnsubscribeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         subscriber = Subscriber.objects.with_email(form.cleaned_data["email"]).first()

@@ -13,7 +13,6 @@ from .models import NewsItem, Sending, Subscriber, SubscriberStatus
 from .services import (
     absolute_url,
     confirmation_url,
-    selected_issue_numbers,
     subscriber_language,
     unsubscribe_url,
 )
@@ -22,8 +21,8 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def notify_news_status(news_id: int) -> None:
-    """Tell a contributor that their news item was published or rejected."""
+def notify_news_status(news_id: int, issue_number: int | None = None) -> None:
+    """Tell a contributor that their news item was published, rejected or put in G-NEWS."""
     news = NewsItem.objects.select_related("author").filter(pk=news_id).first()
     if news is None or not news.author.email:
         return
@@ -33,7 +32,7 @@ def notify_news_status(news_id: int) -> None:
             "member": news.author,
             "dashboard_url": absolute_url(reverse("newsletter:my_news")),
             "news_url": absolute_url(news.get_absolute_url()),
-            "issues": selected_issue_numbers([news]).get(news.pk, []),
+            "issue_number": issue_number,
         }
         subject = render_to_string("newsletter/email/news_status_subject.txt", context).strip()
         body = render_to_string("newsletter/email/news_status.txt", context)

@@ -81,9 +81,8 @@ class NewsletterIssuePage(RoutablePageMixin, Page):
         verbose_name_plural = _("G-NEWS issues")
 
     def __str__(self):
-        return (
-            f"G-NEWS {self.number} ({self.locale_id and self.locale.language_code}) – {self.title}"
-        )
+        language = self.locale.language_code if self.locale_id else ""
+        return f"G-NEWS {self.number} ({language}) – {self.title}"
 
     def clean(self):
         super().clean()

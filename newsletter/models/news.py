@@ -120,6 +120,8 @@ class NewsItem(ClusterableModel):
         blank=True,
         verbose_name=_("moderated by"),
     )
+    # Numbers of the G-NEWS issues the contributor has been told this item is in.
+    announced_issues = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)

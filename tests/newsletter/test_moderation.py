@@ -82,3 +82,20 @@ def test_editor_changes_keep_the_original_submission(client, editor):
     assert "Original title" in page
     assert "Title corrected by the editors" in page
     assert NewsSubmission.objects.get(news=news).content["title"] == "Original title"
+
+
+def test_contributor_is_told_once_when_their_news_is_in_a_published_issue(gnews, committed):
+    from .factories import NewsletterIssuePageFactory, news_block, section_block
+
+    news = NewsItemFactory(title="PAMECAS automatise les cotisations")
+    body = [section_block("Quoi de neuf ?", [news_block(news)])]
+    fr = NewsletterIssuePageFactory(parent=gnews["fr"], number=3, body=body, live=False)
+    en = NewsletterIssuePageFactory(
+        parent=gnews["en"], number=3, body=body, live=False, translation_key=fr.translation_key
+    )
+    with committed(execute=True):
+        fr.save_revision().publish()
+        en.save_revision().publish()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [news.author.email]
+    assert "G-NEWS no. 3" in mail.outbox[0].subject

@@ -200,3 +200,14 @@ def test_posting_news_sends_no_email_to_the_contributor(client, member):
     client.force_login(member)
     client.post(POST_URL, news_form_data())
     assert mail.outbox == []
+
+
+def test_dashboard_shows_the_issue_that_selected_the_news(client, member, gnews):
+    from .factories import NewsletterIssuePageFactory, news_block, section_block
+
+    news = NewsItemFactory(author=member)
+    NewsletterIssuePageFactory(
+        parent=gnews["en"], number=4, body=[section_block("What's new", [news_block(news)])]
+    )
+    client.force_login(member)
+    assert "Selected for G-NEWS no. 4" in client.get("/en/news/mine/").content.decode()

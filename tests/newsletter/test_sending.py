@@ -2,6 +2,7 @@
 
 import socket
 from datetime import timedelta
+from email import message_from_bytes, policy
 
 import pytest
 from django.utils import timezone
@@ -270,3 +271,60 @@ def test_send_test_uses_the_draft_content(issue, smtp_server):
     draft.title = "Titre du brouillon"
     send_test(draft, "editor@example.org")
     assert "Titre du brouillon" in smtp_server.messages[0].message["Subject"]
+
+
+def test_flattened_messages_match_the_ordinary_mime_rendering(issue):
+    from newsletter.rendering import build_issue_email
+
+    email = build_issue_email(issue)
+    fast = email.message_for(7, "reader@example.org")
+    assert fast.flattened is not None
+    slow = email._message(fast.extra_headers["List-Unsubscribe"].strip("<>"), "reader@example.org")
+    fast_mime = message_from_bytes(fast.message().as_bytes(), policy=policy.default)
+    slow_mime = message_from_bytes(slow.message().as_bytes(), policy=policy.default)
+    for header in ("To", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"):
+        assert fast_mime[header].strip() == slow_mime[header].strip()  # folding may differ
+    for kind in ("plain", "html"):
+        assert (
+            fast_mime.get_body((kind,)).get_content() == slow_mime.get_body((kind,)).get_content()
+        )
+
+
+def test_every_message_gets_its_own_message_id(issue):
+    from newsletter.rendering import build_issue_email
+
+    email = build_issue_email(issue)
+    ids = {
+        message_from_bytes(email.message_for(n, f"r{n}@example.org").message().as_bytes())[
+            "Message-ID"
+        ]
+        for n in range(3)
+    }
+    assert len(ids) == 3
+
+
+def test_an_edition_with_very_long_lines_is_still_sent_right(smtp_server, gnews):
+    long_paragraph = "Une très longue phrase sans fin " * 60  # over 998 characters
+    news = NewsItemFactory(body=long_paragraph)
+    issue = NewsletterIssuePageFactory(
+        parent=gnews["fr"], number=9, body=[section_block("Quoi de neuf ?", [news_block(news)])]
+    )
+    SubscriberFactory(email="reader@example.org")
+    send_pending(Sending.objects.create(issue=issue))
+    message = smtp_server.messages[0].message
+    link = message["List-Unsubscribe"].strip().strip("<>")
+    assert link in message.get_body(("html",)).get_content()
+    assert long_paragraph.strip() in message.get_body(("plain",)).get_content()
+
+
+def test_send_issue_command_sends_a_published_edition_now(smtp_server, issue):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    issue.save_revision().publish()
+    subscribers(2)
+    output = StringIO()
+    call_command("send_issue", "1", "fr", "--now", stdout=output)
+    assert len(smtp_server.messages) == 2
+    assert "'sent': 2" in output.getvalue()
