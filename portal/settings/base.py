@@ -234,6 +234,11 @@ WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Workspaces (projects/): invitation links, wiki page size and document uploads.
+PROJECTS_INVITATION_MAX_AGE_DAYS = env_int("PROJECTS_INVITATION_MAX_AGE_DAYS", 14)
+PROJECTS_WIKI_MAX_CHARS = env_int("PROJECTS_WIKI_MAX_CHARS", 200_000)
+PROJECTS_UPLOAD_MAX_BYTES = env_int("PROJECTS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+
 # Library: uploads are checked by content (library.uploads) whatever their name.
 LIBRARY_MAX_UPLOAD_BYTES = env_int("LIBRARY_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
 # Where manifests uploaded in the admin find the files they name.
