@@ -10,15 +10,19 @@ from library.rights import rights_problems
 
 
 class ResourcePageForm(WagtailAdminPageForm):
-    """Reports the publication rule on the rights fields when the editor presses Publish.
+    """Reports the publication rule on the rights fields when the editor publishes.
 
-    Saving a draft with incomplete rights stays possible: rights are often
-    cleared while the record is being prepared.
+    Submitting to a workflow counts as publishing: a reviewer's approval
+    publishes the submitted revision as it is. Saving a draft with incomplete
+    rights stays possible: rights are often cleared while the record is being
+    prepared.
     """
+
+    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
     def clean(self):
         cleaned_data = super().clean()
-        if "action-publish" not in self.data:
+        if not any(action in self.data for action in self.PUBLISHING_ACTIONS):
             return cleaned_data
         problems = rights_problems(
             basis=cleaned_data.get("rights_basis", ""),

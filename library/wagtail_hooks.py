@@ -1,8 +1,10 @@
 """Wagtail admin of the library: document access rule, imports and download statistics."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -11,7 +13,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .forms import ImportJobForm
-from .models import DownloadCount, ImportJob
+from .models import DownloadCount, ImportJob, ResourcePage
 from .permissions import may_serve_document
 
 
@@ -20,6 +22,33 @@ def keep_unpublished_resource_files_private(document, request):
     """Wagtail's /documents/ URL must not leak files the library keeps private."""
     if not may_serve_document(request.user, document):
         raise Http404
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_uncleared_resources(request, action_type, objects, action):
+    """Bulk publishing stops with a message, instead of the model's guard failing midway."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        pages += [child for page in objects for child in page.get_descendants().not_live()]
+    resources = ResourcePage.objects.filter(pk__in=[page.pk for page in pages])
+    blocked = [
+        resource.title
+        for resource in resources
+        if (revision := resource.get_latest_revision()) and revision.as_object().rights_problems()
+    ]
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was published: record the rights of these resources first "
+            "(their owner's permission or open licence): %(titles)s"
+        )
+        % {"titles": ", ".join(blocked)},
+    )
+    return redirect(action.next_url)
 
 
 class ImportJobCreateView(CreateView):

@@ -51,6 +51,14 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
 # Page-tree permissions granted on the tree root (so on every page) to editors.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
+# Wagtail checks documents and images per collection, not through the group's
+# model permissions: editors get these on the root collection (so on all).
+EDITOR_COLLECTION_PERMISSIONS = [
+    f"{app_label}.{action}_{model}"
+    for app_label, model in (("wagtaildocs", "document"), ("wagtailimages", "image"))
+    for action in ("add", "change", "choose")
+]
+
 
 def register_role_permissions(role: str, permissions: set[str]) -> None:
     """Let an app grant its own permissions to a role (called from its AppConfig.ready)."""
@@ -73,7 +81,7 @@ def sync_role_permissions(sender, **kwargs) -> None:
     Connected to post_migrate; runs when the last app with models has migrated,
     once every app's permission rows exist.
     """
-    from wagtail.models import GroupPagePermission, Page
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     if sender is not [config for config in apps.get_app_configs() if config.models_module][-1]:
         return
@@ -91,3 +99,9 @@ def sync_role_permissions(sender, **kwargs) -> None:
             content_type__app_label="wagtailcore", codename=codename
         )
         GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
+
+    root_collection = Collection.get_first_root_node()
+    for permission in _permissions(set(EDITOR_COLLECTION_PERMISSIONS)):
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=root_collection, permission=permission
+        )

@@ -118,3 +118,46 @@ def test_publishing_outside_the_admin_is_refused_too(fr_library):
         draft.save_revision().publish()
     draft.refresh_from_db()
     assert draft.live is False
+
+
+def test_submitting_for_moderation_is_refused_like_publishing(editor_client, fr_library):
+    data = resource_form(publish=False)
+    data["action-submit"] = "action-submit"
+    response = editor_client.post(add_url(fr_library), data)
+    assert response.status_code == 200
+    assert "rights_basis" in response.context["form"].errors
+
+
+def bulk_publish(client, *pages):
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    return client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?{ids}&next=/admin/pages/",
+        {"include_descendants": ""},
+        follow=True,
+    )
+
+
+def test_bulk_publishing_an_uncleared_resource_publishes_nothing_and_says_why(
+    editor_client, fr_library
+):
+    cleared = ResourcePageFactory(parent=fr_library, live=False, rights_basis="own")
+    uncleared = ResourcePageFactory(
+        parent=fr_library, live=False, rights_basis="", title="Étude sans droits"
+    )
+    cleared.save_revision()
+    uncleared.save_revision()
+    response = bulk_publish(editor_client, cleared, uncleared)
+    assert response.status_code == 200
+    [message] = [str(message) for message in response.context["messages"]]
+    assert "Étude sans droits" in message
+    cleared.refresh_from_db()
+    uncleared.refresh_from_db()
+    assert not cleared.live and not uncleared.live
+
+
+def test_bulk_publishing_cleared_resources_goes_through(editor_client, fr_library):
+    cleared = ResourcePageFactory(parent=fr_library, live=False, rights_basis="own")
+    cleared.save_revision()
+    assert bulk_publish(editor_client, cleared).status_code == 200
+    cleared.refresh_from_db()
+    assert cleared.live

@@ -80,11 +80,7 @@ def test_file_names_are_sanitized(name, expected):
 
 
 def document_form(user, data: bytes, name: str):
-    """Wagtail's own document form class, as the admin's add views build it.
-
-    Built for a superuser: the portal's Editor role has no collection
-    permissions yet (see the report), and the content check is what is tested.
-    """
+    """Wagtail's own document form class, as the admin's add views build it."""
     from wagtail.documents.forms import get_document_form
     from wagtail.documents.models import Document
     from wagtail.models import Collection
@@ -97,19 +93,33 @@ def document_form(user, data: bytes, name: str):
     )
 
 
-def test_wagtail_document_form_refuses_renamed_executable(admin_user):
-    form = document_form(admin_user, files.exe_bytes(), "guide.pdf")
+def test_wagtail_document_form_refuses_renamed_executable(editor):
+    form = document_form(editor, files.exe_bytes(), "guide.pdf")
     assert not form.is_valid()
     assert form.errors.as_data()["file"][0].code == "executable"
 
 
-def test_wagtail_document_form_refuses_html(admin_user):
-    form = document_form(admin_user, files.html_bytes(), "page.pdf")
+def test_wagtail_document_form_refuses_html(editor):
+    form = document_form(editor, files.html_bytes(), "page.pdf")
     assert not form.is_valid()
     assert form.errors.as_data()["file"][0].code == "markup"
 
 
-def test_wagtail_document_form_stores_checked_file_under_a_safe_name(admin_user):
-    form = document_form(admin_user, files.pdf_bytes(), "Guide étude.docx")
+def test_wagtail_document_form_stores_checked_file_under_a_safe_name(editor):
+    form = document_form(editor, files.pdf_bytes(), "Guide étude.docx")
     assert form.is_valid(), form.errors
     assert form.save().filename == "guide-etude.pdf"
+
+
+def test_editor_uploads_a_document_in_the_admin(client, editor):
+    from allauth.mfa.totp.internal.auth import TOTP
+    from wagtail.documents.models import Document
+
+    TOTP.activate(editor, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.force_login(editor)
+    response = client.post(
+        "/admin/documents/add/",
+        {"title": "Guide de gestion", "file": upload(files.pdf_bytes(), "guide.pdf")},
+    )
+    assert response.status_code == 302
+    assert Document.objects.filter(title="Guide de gestion").exists()
