@@ -71,7 +71,7 @@ def send_post_email(notification) -> None:
         }
         subject = f"[{forum.name}] {topic.title}"
         body = render_to_string("forums/email/post.txt", context)
-    headers = _list_headers(user, forum, target)
+        headers = _list_headers(user, forum, target)
     domain = mail_domain()
     headers["Message-ID"] = f"<forum-post-{post.pk}-{user.pk}@{domain}>"
     headers["References"] = f"<forum-topic-{topic.pk}@{domain}>"

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from experts.models import ExpertProfile
 from portal.sanitizer import render_markdown
 
 from . import services
@@ -151,9 +152,10 @@ def topic_detail(request, slug, pk, topic_slug=""):
     )
     page = Paginator(posts, settings.FORUMS_POSTS_PER_PAGE).get_page(_page_number(request))
     Topic.objects.filter(pk=topic.pk).update(view_count=F("view_count") + 1)
+    shown = list(page)
+    _attach_expert_profiles(shown, user)
     subscription = None
     if user.is_authenticated:
-        shown = list(page)
         if shown:
             services.mark_read(user, topic, shown[-1].created_at)
         subscription = Subscription.objects.filter(user=user, topic=topic).first()
@@ -174,6 +176,18 @@ def topic_detail(request, slug, pk, topic_slug=""):
             "breadcrumbs": _forum_crumbs(topic.forum, topic),
         },
     )
+
+
+def _attach_expert_profiles(posts, viewer) -> None:
+    """Mark authors who keep a CV in the bank that the reader may see (one query)."""
+    profiles = {
+        profile.user_id: profile
+        for profile in ExpertProfile.objects.visible_to(viewer).filter(
+            user_id__in={post.author_id for post in posts}
+        )
+    }
+    for post in posts:
+        post.expert_profile = profiles.get(post.author_id)
 
 
 def post_permalink(request, pk):

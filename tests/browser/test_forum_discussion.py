@@ -78,7 +78,7 @@ def test_members_discuss_mention_each_other_and_a_moderator_hides_a_post(
     log_in(kofi, "kofi@example.org", PASSWORD)
     kofi.goto(topic_url)
     kofi.locator("article.post").first.locator("a[href*='?quote=']").click()
-    expect(kofi.locator("#id_body")).to_have_value(re.compile(r"^aminata wrote:\n> Où en est"))
+    expect(kofi.locator("#id_body")).to_have_value(re.compile(r"^aminata a écrit :\n> Où en est"))
     body = kofi.locator("#id_body").input_value()
     kofi.fill("#id_body", body + "Au Ghana, c'est fait. Qu'en dis-tu @aminata ? Ce texte est nul.")
     with kofi.expect_navigation():

@@ -80,7 +80,7 @@ def test_topic_followers_get_an_email_at_once(write, topic, member, mailoutbox):
     sent = [message for message in mailoutbox if follower.email in message.to]
     assert len(sent) == 1
     assert "Nouvelle réponse sur le règlement." in sent[0].body
-    assert sent[0].subject == f"[{topic.forum.name}] {topic.title}"
+    assert sent[0].subject == f"[{topic.forum.name_fr}] {topic.title}"  # follower reads French
 
 
 def test_author_is_not_notified_of_their_own_post(write, topic, member, mailoutbox):
@@ -105,7 +105,7 @@ def test_forum_followers_hear_about_new_topics_not_every_reply(
 def test_mailing_list_mode_sends_every_post_with_a_signed_reply_address(
     write, topic, member, mailoutbox, reply_domain
 ):
-    reader = UserFactory()
+    reader = UserFactory(preferred_language="en")
     set_subscription(reader, topic.forum, "mailing_list")
     write(topic, member, "Every word matters.")
     message = next(message for message in mailoutbox if reader.email in message.to)

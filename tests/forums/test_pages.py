@@ -100,7 +100,7 @@ def test_topic_page_shows_posts_in_order_with_author_details(client, topic):
     PostFactory(topic=topic, author=author, body="Second message")
     page = client.get(topic.get_absolute_url()).content.decode()
     assert page.index("The opening post.") < page.index("Second message")
-    assert "La Concertation" in page and "Sénégal" in page
+    assert "La Concertation" in page and "Senegal" in page
 
 
 def test_topic_page_marks_edited_posts(client, topic):
@@ -188,3 +188,24 @@ def test_workspace_forum_is_open_to_workspace_members(client, workspace, workspa
         "Phase one of the campaign"
         in client.get(workspace_forum.get_absolute_url()).content.decode()
     )
+
+
+def test_posts_by_experts_carry_a_badge_linking_their_profile(client, forum):
+    from tests.experts.factories import ExpertProfileFactory
+
+    expert = ExpertProfileFactory(user=UserFactory(display_name="Awa Diop"), is_validated=True)
+    topic = TopicFactory(forum=forum)
+    PostFactory(topic=topic, author=expert.user)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert f'href="{expert.get_absolute_url()}">Validated expert<' in page
+
+
+def test_expert_badge_respects_the_profile_visibility(client, forum):
+    from experts.permissions import Visibility
+    from tests.experts.factories import ExpertProfileFactory
+
+    expert = ExpertProfileFactory(visibility=Visibility.MEMBERS)
+    topic = TopicFactory(forum=forum)
+    PostFactory(topic=topic, author=expert.user)
+    page = client.get(topic.get_absolute_url()).content.decode()
+    assert expert.get_absolute_url() not in page
