@@ -144,7 +144,13 @@ def autocomplete(text: str, user, limit: int = 8) -> list[Suggestion]:
     suggestions = [
         Suggestion(label=s.label, url=s.url, kind=labels.get(s.kind, s.kind)) for s in suggestions
     ]
-    return [*suggestions, *_matching_themes(words, limit - len(suggestions))]
+    # A theme's page is indexed too: suggest it once, as the theme.
+    themes = [
+        theme
+        for theme in _matching_themes(words, limit)
+        if theme.url not in {suggestion.url for suggestion in suggestions}
+    ]
+    return [*suggestions, *themes][:limit]
 
 
 def _matching_themes(words: list[str], limit: int) -> list[Suggestion]:

@@ -46,7 +46,11 @@ def use_elasticsearch(settings, url: str) -> None:
     ]
 )
 def search_backend(request, db, settings):
-    """The configured backend, empty; tests marked real_elasticsearch_only skip on osmem."""
+    """The configured backend; tests marked real_elasticsearch_only skip on osmem.
+
+    The database backend's index lives in the test database, so it holds the
+    session's site pages; an Elasticsearch index starts empty.
+    """
     if request.param == "elasticsearch":
         if (
             request.node.get_closest_marker("real_elasticsearch_only")

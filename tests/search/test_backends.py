@@ -37,6 +37,7 @@ def titles(outcome):
 
 @real_elasticsearch_only
 def test_finds_a_document_by_a_word_of_its_title(search_backend):
+    search_backend.clear()  # the site's theme pages have "gestion" in their titles too
     index(
         search_backend,
         SearchDocumentFactory(title="Guide de gestion des mutuelles"),
@@ -207,6 +208,7 @@ def facet_counts(outcome, name):
 
 def faceted_documents(backend):
     health, law = ThemeFactory(slug_fr="sante", slug_en="health"), ThemeFactory()
+    backend.clear()  # only the documents below: not the theme pages the new themes got
     index(
         backend,
         SearchDocumentFactory(title="Mutuelle A", themes=(health.pk,), countries=("SN",)),
@@ -314,6 +316,7 @@ def test_a_rebuild_replaces_the_whole_index(search_backend):
 
 def test_fingerprints_list_every_indexed_document(search_backend):
     documents = [SearchDocumentFactory(), SearchDocumentFactory()]
+    search_backend.clear()
     index(search_backend, *documents)
     assert search_backend.fingerprints() == {d.key: d.fingerprint for d in documents}
 

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from portal.models import ContentPage
 from search import registry
+from search.indexing import rebuild_index
 from search.models import PendingUpdate
 from tests.portal.factories import ContentPageFactory
 
@@ -39,6 +40,7 @@ def test_check_finds_no_drift_after_a_rebuild(search_backend, site_pages):
 
 
 def test_check_reports_missing_stale_and_orphaned_documents(search_backend, site_pages):
+    rebuild_index()  # a fresh Elasticsearch index has not seen the session's site yet
     page = ContentPageFactory(parent=site_pages["fr"], live=False, title="Rapport")
     page.save_revision().publish()
     missing = ContentPageFactory(parent=site_pages["fr"], live=False, title="Guide")

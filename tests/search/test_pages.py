@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Locale, PageViewRestriction
 
 from search import services
+from search.indexing import rebuild_index
 from tests.portal.factories import ContentPageFactory, ThemeFactory, UserFactory
 
 
@@ -97,4 +98,5 @@ def test_a_page_is_faceted_by_its_themes_and_language(search_backend, site_pages
 
 
 def test_theme_pages_are_searchable(search_backend, site_pages):
+    rebuild_index()  # a fresh Elasticsearch index has not seen the session's site yet
     assert "Financement de la santé" in titles("financement", type="themes")

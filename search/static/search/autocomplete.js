@@ -1,6 +1,8 @@
 /* Progressive enhancement of search boxes: suggestions as you type.
    Without JavaScript the box is a plain GET form; with it, inputs carrying
-   data-autocomplete get a list of links (titles, themes) fed by that URL. */
+   data-autocomplete get a list of links (titles, themes) fed by that URL.
+   ARIA follows the WAI combobox pattern: the input becomes a combobox that
+   owns a labelled listbox whose options are the links themselves. */
 (function () {
   "use strict";
   var DELAY = 200;
@@ -12,7 +14,9 @@
     list.className = "autocomplete";
     list.id = input.id + "-suggestions";
     list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", input.labels.length ? input.labels[0].textContent : input.name);
     list.hidden = true;
+    input.setAttribute("role", "combobox");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -21,6 +25,7 @@
     function close() {
       list.hidden = true;
       active = -1;
+      input.removeAttribute("aria-activedescendant");
       input.setAttribute("aria-expanded", "false");
     }
 
@@ -31,7 +36,8 @@
         var item = document.createElement("li");
         var link = document.createElement("a");
         var kind = document.createElement("small");
-        item.setAttribute("role", "option");
+        item.setAttribute("role", "none");
+        link.setAttribute("role", "option");
         link.href = suggestion.url;
         link.id = list.id + "-" + index;
         link.textContent = suggestion.label;
