@@ -98,4 +98,4 @@ def test_contributor_is_told_once_when_their_news_is_in_a_published_issue(gnews,
         en.save_revision().publish()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [news.author.email]
-    assert "G-NEWS no. 3" in mail.outbox[0].subject
+    assert "G-NEWS n° 3" in mail.outbox[0].subject  # in the contributor's language

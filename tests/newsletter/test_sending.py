@@ -73,7 +73,7 @@ def test_message_has_one_click_unsubscribe_headers_and_both_parts(smtp_server, s
     unsubscribe = message["List-Unsubscribe"].strip()  # long headers are folded
     assert unsubscribe.startswith("<http") and "/newsletter/unsubscribe/" in unsubscribe
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["Subject"].strip().startswith("G-NEWS no. 1")
+    assert message["Subject"].strip().startswith("G-NEWS n° 1")
     assert message["To"] == "reader@example.org"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
@@ -257,7 +257,7 @@ def test_editor_sends_a_test_copy_to_themselves(client, editor, smtp_server, iss
     response = client.post(f"/admin/newsletter/issues/{issue.pk}/test/")
     assert response.status_code == 302
     assert smtp_server.recipients() == ["editor@example.org"]
-    assert smtp_server.messages[0].message["Subject"].strip().startswith("[TEST] G-NEWS no. 1")
+    assert smtp_server.messages[0].message["Subject"].strip().startswith("[TEST] G-NEWS n° 1")
     assert not Sending.objects.exists()
 
 
