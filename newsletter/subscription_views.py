@@ -27,8 +27,14 @@ def subscribe(request):
         initial["email"] = request.user.email
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        outcome = request_subscription(form.cleaned_data["email"], form.cleaned_data["language"])
-        if outcome is SubscriptionOutcome.ALREADY_SUBSCRIBED:
+        email = form.cleaned_data["email"]
+        outcome = request_subscription(email, form.cleaned_data["language"])
+        # Only the address's owner learns that it is on the list: anyone else
+        # gets the same answer as a new subscriber, so the form reveals nothing.
+        owns_address = (
+            request.user.is_authenticated and request.user.email.lower() == email.strip().lower()
+        )
+        if outcome is SubscriptionOutcome.ALREADY_SUBSCRIBED and owns_address:
             form.add_error(
                 "email",
                 _("This address is already subscribed to G-NEWS: there is nothing more to do."),

@@ -1,10 +1,12 @@
 """Wagtail admin of the newsletter app: moderation queue, categories, subscribers, sending."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
@@ -82,10 +84,25 @@ class NewsCategoryViewSet(ModelViewSet):
     add_to_admin_menu = False
 
 
+class SubscriberIndexView(IndexView):
+    """Exporting the list of addresses needs its own permission, not just seeing it."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not request.user.has_perm("newsletter.export_subscribers"):
+            self.list_export = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.GET.get("export") and not self.list_export:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
 class SubscriberViewSet(ModelViewSet):
     """Subscribers with their consent dates; the listing exports to CSV."""
 
     model = Subscriber
+    index_view_class = SubscriberIndexView
     icon = "mail"
     menu_label = _("Subscribers")
     url_prefix = "newsletter/subscribers"

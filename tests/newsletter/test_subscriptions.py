@@ -45,10 +45,27 @@ def test_confirmation_link_activates_the_subscription(client, committed):
 def test_subscribing_twice_does_not_create_a_second_subscriber(client, db):
     SubscriberFactory(email="reader@example.org")
     response = client.post(SUBSCRIBE_URL, {"email": "Reader@Example.org", "language": "fr"})
-    assert response.status_code == 400
-    assert "already subscribed" in response.content.decode()
+    assert response.status_code == 200
     assert Subscriber.objects.count() == 1
     assert mail.outbox == []
+
+
+def test_the_form_does_not_reveal_who_is_subscribed(client, db):
+    SubscriberFactory(email="reader@example.org")
+    known = client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "en"})
+    unknown = client.post(SUBSCRIBE_URL, {"email": "new@example.org", "language": "en"})
+    assert known.status_code == unknown.status_code == 200
+    assert "already subscribed" not in known.content.decode()
+    assert known.context["title"] == unknown.context["title"]
+
+
+def test_members_are_told_their_own_address_is_already_subscribed(client, db):
+    member = UserFactory(email="reader@example.org")
+    SubscriberFactory(email="reader@example.org")
+    client.force_login(member)
+    response = client.post(SUBSCRIBE_URL, {"email": "reader@example.org", "language": "en"})
+    assert response.status_code == 400
+    assert "already subscribed" in response.content.decode()
 
 
 def test_subscribing_again_before_confirming_sends_a_new_link(client, committed):
@@ -219,3 +236,18 @@ def test_member_cannot_export_subscribers(client, member):
     client.force_login(member)
     response = client.get("/admin/newsletter/subscribers/?export=csv")
     assert response.status_code in (302, 403)
+
+
+def test_staff_who_may_see_subscribers_may_not_export_them(client, db):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    staff = UserFactory(role="Staff")
+    TOTP.activate(staff, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    SubscriberFactory(email="first@example.org")
+    client.force_login(staff)
+    listing = client.get("/admin/newsletter/subscribers/")
+    assert listing.status_code == 200 and "first@example.org" in listing.content.decode()
+    assert "export=csv" not in listing.content.decode()
+    refused = client.get("/admin/newsletter/subscribers/?export=csv")
+    assert refused.status_code == 302  # Wagtail's answer to PermissionDenied: back to the dashboard
+    assert refused["Content-Type"].startswith("text/html")
