@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import roles
 from search.documents import MEMBERS, PUBLIC, group_token, user_token
+from search.permissions import tokens_for
 
 
 class Visibility(models.TextChoices):
@@ -31,12 +32,20 @@ def sees_every_profile(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.has_perm(VIEW_EVERY_PROFILE))
 
 
+def is_verified_member(user) -> bool:
+    """ "Members only" means what the search index's `members` token means, so that
+    the bank and the search never disagree (verified members and the portal's roles)."""
+    return MEMBERS in tokens_for(user)
+
+
 def visibility_filter(user) -> Q:
     """The condition a profile must meet for `user` to see it."""
     if not user.is_authenticated or not user.is_active:
         return Q(visibility=Visibility.PUBLIC)
     if sees_every_profile(user):
         return Q()
+    if not is_verified_member(user):
+        return Q(visibility=Visibility.PUBLIC) | Q(user=user)
     return Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(user=user)
 
 
@@ -48,7 +57,7 @@ def can_see(user, profile) -> bool:
         return False
     if profile.user_id == user.pk or sees_every_profile(user):
         return True
-    return profile.visibility == Visibility.MEMBERS
+    return profile.visibility == Visibility.MEMBERS and is_verified_member(user)
 
 
 def can_create_profile(user) -> bool:

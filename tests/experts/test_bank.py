@@ -213,9 +213,10 @@ def test_filtered_bank_page_costs_the_same_queries_for_5_or_40_experts(
     client.force_login(member)
     client.get("/en/experts/")  # warm the session and the site caches
 
-    # Session, user, permissions (2), themes, regions, count, page, three
+    # Session, user, permissions (2), the member's groups and verified address
+    # (what "members only" means), themes, regions, count, page, three
     # prefetches, the member's own profile, and the layout's site and menu.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(
             "/en/experts/",
             {

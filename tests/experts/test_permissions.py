@@ -33,6 +33,14 @@ def test_member_sees_public_and_members_only_profiles(member):
     assert set(ExpertProfile.objects.visible_to(member)) == {public, members}
 
 
+def test_unverified_account_sees_public_profiles_only_as_in_search():
+    unverified = UserFactory(verified=False)
+    public = ExpertProfileFactory(visibility=Visibility.PUBLIC)
+    ExpertProfileFactory(visibility=Visibility.MEMBERS)
+
+    assert list(ExpertProfile.objects.visible_to(unverified)) == [public]
+
+
 def test_member_sees_their_own_staff_only_profile(member):
     own = ExpertProfileFactory(user=member, visibility=Visibility.STAFF)
 
@@ -201,3 +209,11 @@ def test_staff_only_profile_has_noindex_for_its_owner(client, site_pages, member
     body = client.get(f"/en/experts/{profile.pk}/").content.decode()
 
     assert '<meta name="robots" content="noindex">' in body
+
+
+def test_sitemap_lists_only_public_profiles(client, site_pages):
+    public = ExpertProfileFactory(visibility=Visibility.PUBLIC)
+    members = ExpertProfileFactory(visibility=Visibility.MEMBERS)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert public.get_absolute_url() in sitemap
+    assert members.get_absolute_url() not in sitemap
