@@ -10,10 +10,12 @@ class ExpertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import personal_data, registry, roles
+        from portal import personal_data, registry, roles, sitemaps
 
         from . import providers, services, signals  # noqa: F401  (connects receivers)
+        from .sitemaps import ExpertProfileSitemap
 
+        sitemaps.register("experts", ExpertProfileSitemap)
         registry.register(providers.EXPERTS)
         personal_data.register("experts", services.export_for_user)
         roles.register_role_permissions(

@@ -10,10 +10,12 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import personal_data, registry, roles
+        from portal import personal_data, registry, roles, sitemaps
 
         from . import providers, signals  # noqa: F401  (connects receivers)
+        from .sitemaps import TopicSitemap
 
+        sitemaps.register("forum-topics", TopicSitemap)
         registry.register(providers.FORUM_TOPICS)
         personal_data.register("forums", providers.export_personal_data)
         for role, permissions in ROLE_PERMISSIONS.items():

@@ -6,13 +6,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from projects import sitemaps as project_sitemaps
-
-from . import views
+from . import sitemaps, views
 from .api import api
 
 urlpatterns = [
@@ -21,7 +18,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"wagtail": WagtailSitemap, **project_sitemaps.SITEMAPS}},
+        {"sitemaps": sitemaps.sitemaps()},
         name="sitemap",
     ),
     path("healthz", views.healthz, name="healthz"),

@@ -10,15 +10,18 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from forums.owners import register_owner
-        from portal import personal_data, registry, roles
+        from portal import personal_data, registry, roles, sitemaps
         from portal.api import api
 
         from . import providers, signals  # noqa: F401  (connects receivers)
         from .api import router
         from .models import Workspace
         from .personal_data import export_workspaces
+        from .sitemaps import SITEMAPS
 
         register_owner(Workspace)
+        for key, sitemap in SITEMAPS.items():
+            sitemaps.register(key, sitemap)
         api.add_router("/workspaces/", router)
         registry.register(providers.WORKSPACES)
         registry.register(providers.WORKSPACE_ACTIVITY)

@@ -68,3 +68,15 @@ def test_editor_sees_the_forums_in_the_admin(client, forum):
     response = client.get("/admin/forums/forums/")
     assert response.status_code == 200
     assert forum.name_fr in response.content.decode()
+
+
+def test_sitemap_lists_public_topics_but_not_hidden_ones(client, forum):
+    from forums.states import State
+
+    from .factories import TopicFactory
+
+    public = TopicFactory(forum=forum, title="Open debate")
+    hidden = TopicFactory(forum=forum, title="Hidden", state=State.HIDDEN)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert public.get_absolute_url() in sitemap
+    assert hidden.get_absolute_url() not in sitemap
