@@ -20,8 +20,8 @@ class ForumOwner(Protocol):
     def forum_reader_owner_ids(cls, user) -> QuerySet:
         """Primary keys of the owners whose forums `user` (authenticated) may read and post to."""
 
-    def forum_access_token(self) -> str:
-        """The search access token of this owner's readers (e.g. "workspace:42")."""
+    def forum_access_tokens(self) -> frozenset[str]:
+        """The search access tokens of this owner's readers (e.g. {"workspace:42", "group:4"})."""
 
 
 _owner_models: dict[str, type] = {}

@@ -49,7 +49,7 @@ def forum_tokens(forum: Forum) -> frozenset[str]:
         return frozenset({PUBLIC})
     model = owner_model_for(forum.owner_content_type_id)
     owner = model.objects.filter(pk=forum.owner_object_id).first() if model else None
-    return frozenset({owner.forum_access_token()}) if owner else frozenset()
+    return owner.forum_access_tokens() if owner else frozenset()
 
 
 def _document(source, obj, *, forum, title, body, url_of, date) -> SearchDocument | None:

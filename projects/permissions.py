@@ -159,6 +159,11 @@ def _staff_token() -> str:
     return group_token(Group.objects.get(name=roles.STAFF).pk)
 
 
+def discussion_tokens(workspace) -> frozenset[str]:
+    """Who may find the workspace's discussion in search: as `discussion_workspace_ids`."""
+    return frozenset({workspace_token(workspace.pk), _staff_token()})
+
+
 def summary_tokens(workspace) -> list[str]:
     """Who may find the workspace itself (name, summary) in search: Action.VIEW."""
     if workspace.visibility == Visibility.SECRET:

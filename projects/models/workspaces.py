@@ -147,10 +147,10 @@ class Workspace(models.Model):
 
         return discussion_workspace_ids(user)
 
-    def forum_access_token(self) -> str:
-        from projects.permissions import workspace_token
+    def forum_access_tokens(self) -> frozenset[str]:
+        from projects.permissions import discussion_tokens
 
-        return workspace_token(self.pk)
+        return discussion_tokens(self)
 
     def language_names(self) -> list[str]:
         names = dict(SPOKEN_LANGUAGES)

@@ -24,8 +24,8 @@ class TestWorkspace(models.Model):
     def forum_reader_owner_ids(cls, user):
         return TestWorkspaceMembership.objects.filter(user_id=user.pk).values("workspace_id")
 
-    def forum_access_token(self) -> str:
-        return f"workspace:{self.pk}"
+    def forum_access_tokens(self) -> frozenset[str]:
+        return frozenset({f"workspace:{self.pk}"})
 
 
 class TestWorkspaceMembership(models.Model):

@@ -161,6 +161,7 @@ ENDPOINTS = {
     "search_workspace": (VIEW, lambda w: "/en/search/?q=Chantier", "NAMEMARK"),
     "search_wiki": (READ, lambda w: "/en/search/?q=texte", "PAGETITLEMARK"),
     "search_document": (READ, lambda w: "/en/search/?q=Rapport", "DOCTITLEMARK"),
+    "search_discussion": (DISCUSS, lambda w: "/en/search/?q=Sujet", "TOPICMARK"),
     "search_wiki_facet_count": (READ, lambda w: "/en/search/?q=texte", "Workspace wiki page"),
     "autocomplete_workspace": (VIEW, lambda w: "/en/search/autocomplete/?q=Chant", "NAMEMARK"),
     "autocomplete_wiki": (READ, lambda w: "/en/search/autocomplete/?q=Pla", "PAGETITLEMARK"),
