@@ -10,12 +10,18 @@ class ForumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from experts import activity
         from portal import personal_data, registry, roles, sitemaps
 
         from . import providers, signals  # noqa: F401  (connects receivers)
         from .sitemaps import TopicSitemap
 
         sitemaps.register("forum-topics", TopicSitemap)
+        activity.register(
+            activity.ActivitySource(
+                key="forums", label=_("Forum discussions"), items=providers.topics_posted_in
+            )
+        )
         registry.register(providers.FORUM_TOPICS)
         personal_data.register("forums", providers.export_personal_data)
         for role, permissions in ROLE_PERMISSIONS.items():

@@ -49,6 +49,14 @@ FORUM_TOPICS = registry.ContentProvider(
 )
 
 
+def topics_posted_in(member, viewer, limit: int) -> list[registry.ListedItem]:
+    """The discussions a member took part in, for their expert profile: what `viewer` may read."""
+    topics = _visible_topics(viewer).filter(
+        pk__in=Post.objects.filter(author=member, state=State.PUBLISHED).values("topic_id")
+    )
+    return [_as_item(topic) for topic in topics[:limit]]
+
+
 def export_personal_data(user) -> dict:
     settings_row = NotificationSettings.objects.filter(user=user).first()
     return {

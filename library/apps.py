@@ -10,6 +10,7 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from experts import activity
         from portal import registry
         from portal.api import api
         from portal.roles import EDITOR, register_role_permissions
@@ -18,6 +19,14 @@ class LibraryConfig(AppConfig):
         from .api import router
 
         registry.register(providers.RESOURCES)
+        activity.register(
+            activity.ActivitySource(
+                key="library",
+                label=_("Library publications"),
+                items=providers.publications_of,
+                order=10,
+            )
+        )
         register_role_permissions(
             EDITOR,
             {
