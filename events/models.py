@@ -86,8 +86,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         context.update(EventListing.from_request(request, self).context())
         return context
 
-    @path("calendar.ics", name="calendar")
-    @path("themes/<str:theme_slug>/calendar.ics", name="theme_calendar")
+    @path("calendar/ics/", name="calendar")
+    @path("themes/<str:theme_slug>/calendar/ics/", name="theme_calendar")
     def calendar(self, request, theme_slug=None):
         from .ical import calendar_response
 
@@ -443,7 +443,7 @@ class EventPage(RoutablePageMixin, Page):
         context.update(event_context(request, self))
         return context
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics(self, request):
         from .ical import event_response
 
@@ -461,13 +461,14 @@ class EventPage(RoutablePageMixin, Page):
 
         return cancel_own(request, self)
 
-    @path("cancel/<str:token>/", name="cancel_with_token")
-    def cancel_with_token(self, request, token):
+    # The token travels in the query string: Wagtail's page URLs refuse its ":" separators.
+    @path("cancel/link/", name="cancel_with_token")
+    def cancel_with_token(self, request):
         from .views import cancel_with_token
 
-        return cancel_with_token(request, self, token)
+        return cancel_with_token(request, self, request.GET.get("token", ""))
 
-    @path("participants.csv", name="participants")
+    @path("participants/csv/", name="participants")
     def participants(self, request):
         from .views import participants_csv
 

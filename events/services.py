@@ -7,6 +7,7 @@ participant cancels.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
@@ -39,10 +40,8 @@ def absolute_url(path: str) -> str:
 
 def cancel_url(registration: Registration) -> str:
     event = registration.event
-    route = event.reverse_subpage(
-        "cancel_with_token", kwargs={"token": make_cancel_token(registration.pk)}
-    )
-    return absolute_url(event.url + route)
+    query = urlencode({"token": make_cancel_token(registration.pk)})
+    return absolute_url(event.url + event.reverse_subpage("cancel_with_token") + "?" + query)
 
 
 def register(event: EventPage, user, now: datetime.datetime | None = None) -> Registration:

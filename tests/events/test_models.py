@@ -43,9 +43,7 @@ def test_event_cannot_end_before_it_starts(calendar):
 
 
 def test_one_day_event_cannot_end_before_its_start_time(calendar):
-    page = seminar(
-        ends_on=NOV_30, start_time=datetime.time(14, 0), end_time=datetime.time(9, 0)
-    )
+    page = seminar(ends_on=NOV_30, start_time=datetime.time(14, 0), end_time=datetime.time(9, 0))
     assert "end_time" in errors_of(page)
 
 
