@@ -92,7 +92,7 @@ class EventListing:
         )
         self.countries = Country.sorted_by_name(countries)
         self.form = EventFilterForm(
-            params,
+            self._with_theme_in_reader_language(params),
             themes=self.themes,
             regions=self.regions,
             countries=self.countries,
@@ -100,6 +100,16 @@ class EventListing:
         )
         self.selection = self.form.valid_data()
         self.when = self.selection.get("when", UPCOMING)
+
+    def _with_theme_in_reader_language(self, params: QueryDict) -> QueryDict:
+        """A theme link works in either language: its slug is turned into the reader's."""
+        slug = params.get("theme")
+        theme = next((t for t in self.themes if slug in (t.slug_fr, t.slug_en)), None)
+        if theme is None or slug == theme.slug:
+            return params
+        params = params.copy()
+        params["theme"] = theme.slug
+        return params
 
     @classmethod
     def from_request(cls, request, index) -> "EventListing":

@@ -43,16 +43,19 @@ class EventPageFactory(wagtail_factories.PageFactory):
     def themes(self, create, extracted, **kwargs):
         if extracted:
             self.themes.set(extracted)
+            self.save()  # parental many-to-many relations are written on save
 
     @factory.post_generation
     def languages(self, create, extracted, **kwargs):
         if extracted:
             self.languages.set(extracted)
+            self.save()  # parental many-to-many relations are written on save
 
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
         if extracted:
             self.regions.set(extracted)
+            self.save()  # parental many-to-many relations are written on save
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
