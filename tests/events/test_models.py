@@ -5,12 +5,21 @@ import zoneinfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from events.models import EventPage
 
 from .factories import EventPageFactory, module_block
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English (the French catalogue is checked by make check-messages)."""
+    with translation.override("en"):
+        yield
+
 
 NOV_30, DEC_11 = datetime.date(2009, 11, 30), datetime.date(2009, 12, 11)
 
@@ -95,7 +104,7 @@ def test_times_are_the_event_own_local_times(calendar):
     geneva = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Zurich"))
     assert (geneva.hour, geneva.minute) == (10, 0)
     assert event.utc_offset_label == "UTC+00:00"
-    assert event.date_line() == "12 mars 2026, 09:00–12:30 (Africa/Dakar, UTC+00:00)"
+    assert event.date_line() == "12 March 2026, 09:00–12:30 (Africa/Dakar, UTC+00:00)"
 
 
 def test_whole_day_event_ends_at_midnight_after_its_last_day(calendar):

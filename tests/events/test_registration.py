@@ -49,13 +49,14 @@ def calendar_of(mail) -> icalendar.Calendar:
 def test_member_registers_and_gets_a_confirmation_with_the_event_for_their_calendar(
     client, event, smtp_mailbox, committed
 ):
-    member = UserFactory(email="aminata@example.org")
+    member = UserFactory(email="aminata@example.org", preferred_language="en")
     with committed(execute=True):
         response = register(client, member, event)
     assert "You are registered" in response.content.decode()
     assert Registration.objects.get(event=event, user=member).status == "confirmed"
     mail = smtp_mailbox.wait_for("aminata@example.org")
     assert "Registration confirmed: Regional workshop" in mail.subject
+    assert "Cannot come after all?" in mail.text
     (vevent,) = calendar_of(mail).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == event.title
     assert vevent.decoded("DTSTART") == event.starts_on
@@ -97,7 +98,7 @@ def test_registering_above_capacity_goes_to_the_waiting_list(
     client, event, smtp_mailbox, committed
 ):
     RegistrationFactory.create_batch(2, event=event)
-    late = UserFactory(email="late@example.org")
+    late = UserFactory(email="late@example.org", preferred_language="en")
     with committed(execute=True):
         response = register(client, late, event)
     assert "you are on the waiting list" in response.content.decode()
@@ -112,7 +113,9 @@ def test_cancelling_a_place_promotes_the_first_member_on_the_waiting_list(
 ):
     leaving, staying = RegistrationFactory.create_batch(2, event=event)
     first = RegistrationFactory(
-        event=event, status="waiting", user=UserFactory(email="first@example.org")
+        event=event,
+        status="waiting",
+        user=UserFactory(email="first@example.org", preferred_language="en"),
     )
     second = RegistrationFactory(event=event, status="waiting")
     with committed(execute=True):
@@ -124,6 +127,15 @@ def test_cancelling_a_place_promotes_the_first_member_on_the_waiting_list(
     mail = smtp_mailbox.wait_for("first@example.org")
     assert "A place is yours" in mail.subject
     assert calendar_of(mail).walk("VEVENT")
+
+
+def test_confirmation_email_is_in_the_member_language(client, event, smtp_mailbox, committed):
+    member = UserFactory(email="fatou@example.org", preferred_language="fr")
+    with committed(execute=True):
+        register(client, member, event)
+    mail = smtp_mailbox.wait_for("fatou@example.org")
+    assert "Inscription confirmée : Regional workshop" in mail.subject
+    assert "Vous ne pouvez plus venir ?" in mail.text
 
 
 def test_cancelling_a_waiting_list_spot_promotes_nobody(event):

@@ -113,7 +113,7 @@ def test_malformed_parameters_are_ignored_and_a_bad_date_is_reported(client, fr_
 
 def test_end_of_period_before_its_start_is_reported(client, fr_events):
     response = client.get(f"/fr/events/?start={days(30)}&end={days(1)}")
-    assert "The end of the period comes before its start." in response.content.decode()
+    assert "La fin de la période précède son début." in response.content.decode()
 
 
 def test_filtered_list_is_a_shareable_link_with_pagination(client, calendar):
