@@ -380,6 +380,22 @@ class EventPage(RoutablePageMixin, Page):
 
     # Registration
 
+    def registration_event(self) -> "EventPage":
+        """The version of this event that holds the registrations of every language.
+
+        The French and English pages of an event (and the aliases Wagtail keeps
+        in the other language's tree) share one list of participants and one
+        capacity: the first version created holds them, with its settings.
+        """
+        if self.pk is None:
+            return self
+        first = (
+            EventPage.objects.filter(translation_key=self.translation_key, alias_of__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        return first or self
+
     @property
     def registration_closes_at(self) -> datetime:
         if self.registration_deadline:

@@ -26,32 +26,34 @@ from .tokens import TokenInvalid, read_cancel_token
 def event_context(request, event) -> dict:
     """What the event page shows beyond its fields, in a fixed number of queries."""
     user = request.user
+    target = event.registration_event()
     registration = None
     if user.is_authenticated:
-        registration = Registration.objects.filter(event=event, user=user).first()
+        registration = Registration.objects.filter(event=target, user=user).first()
     counts = {"confirmed": 0, "waiting": 0}
-    if event.registration_enabled:
-        counts = Registration.objects.filter(event=event).aggregate(
+    if target.registration_enabled:
+        counts = Registration.objects.filter(event=target).aggregate(
             confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
             waiting=Count("pk", filter=Q(status=RegistrationStatus.WAITING)),
         )
     places_left = None
-    if event.capacity is not None:
-        places_left = max(event.capacity - counts["confirmed"], 0)
+    if target.capacity is not None:
+        places_left = max(target.capacity - counts["confirmed"], 0)
     documents = (
         event.documents.filter(resource__in=ResourcePage.objects.visible_to(user))
         .select_related("resource")
         .order_by("sort_order")
     )
     return {
+        "registration_event": target,
         "registration": registration if registration and registration.is_active else None,
-        "registration_open": event.registration_is_open(),
+        "registration_open": target.registration_is_open(),
         "places_left": places_left,
         "waiting_count": counts["waiting"],
         "programme": build_programme(event, user),
         "event_documents": list(documents),
         "show_online_link": can_see_online_link(user, event, registration),
-        "can_manage": can_manage_registrations(user, event),
+        "can_manage": can_manage_registrations(user, target),
         "is_past": event.is_past(),
         "themes": list(event.themes.all()),
         "languages": list(event.languages.all()),
@@ -67,10 +69,11 @@ def register(request, event):
         return HttpResponseNotAllowed(["POST"])
     if not can_register(request.user):
         return redirect_to_login(event.url)
+    target = event.registration_event()
     try:
-        registration = services.register(event, request.user)
+        registration = services.register(target, request.user)
     except services.RegistrationError as error:
-        messages.error(request, _registration_error_message(error.code, event))
+        messages.error(request, _registration_error_message(error.code, target))
         return _back(event)
     if registration.is_waiting:
         messages.warning(
@@ -105,7 +108,11 @@ def cancel_own(request, event):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(event.url)
-    registration = Registration.objects.active().filter(event=event, user=request.user).first()
+    registration = (
+        Registration.objects.active()
+        .filter(event=event.registration_event(), user=request.user)
+        .first()
+    )
     if registration is None:
         messages.info(request, _("You had no registration to cancel for this event."))
         return _back(event)
@@ -120,7 +127,7 @@ def cancel_with_token(request, event, token):
     try:
         registration_id = read_cancel_token(token)
         registration = Registration.objects.select_related("user").get(
-            pk=registration_id, event=event
+            pk=registration_id, event=event.registration_event()
         )
     except (TokenInvalid, Registration.DoesNotExist):
         return TemplateResponse(request, "events/cancel_invalid.html", context, status=400)
@@ -136,10 +143,11 @@ def cancel_with_token(request, event, token):
 def participants_csv(request, event):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not can_manage_registrations(request.user, event):
+    target = event.registration_event()
+    if not can_manage_registrations(request.user, target):
         raise PermissionDenied
     registrations = (
-        Registration.objects.filter(event=event)
+        Registration.objects.filter(event=target)
         .select_related("user", "user__country")
         .order_by("status", "created_at", "pk")
     )

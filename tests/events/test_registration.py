@@ -229,3 +229,21 @@ def test_dakar_event_seen_from_geneva_shows_dakar_times_and_exports_the_right_in
     geneva = start.astimezone(zoneinfo.ZoneInfo("Europe/Zurich"))
     assert (geneva.hour, geneva.minute) == (10, 0)
     timezone.deactivate()
+
+
+def test_french_and_english_pages_of_an_event_share_one_list_of_participants(
+    client, calendar, event
+):
+    french = EventPageFactory(
+        parent=calendar["fr"],
+        slug="atelier-dakar",
+        translation_key=event.translation_key,
+        registration_enabled=False,
+    )
+    RegistrationFactory.create_batch(2, event=event)
+    member = UserFactory()
+    client.force_login(member)
+    client.post(french.url + "register/")
+    assert Registration.objects.get(user=member).event == event
+    assert Registration.objects.get(user=member).status == "waiting"
+    assert "Vous êtes sur la liste d'attente." in client.get(french.url).content.decode()
