@@ -264,3 +264,24 @@ def test_editor_and_organiser_export_participants_but_members_cannot(client, cal
         assert len(rows) == 3
         assert rows[1].startswith("'=HYPERLINK(1)")
         assert "wait@example.org" in rows[2] and "On the waiting list" in rows[2]
+
+
+def test_event_page_costs_the_same_queries_with_few_and_many_speakers(
+    client, calendar, django_assert_max_num_queries
+):
+    def programme(modules: int) -> list[dict]:
+        return [
+            module_block(
+                f"Module {n}",
+                speakers=[(ExpertProfileFactory().pk, "", ""), (None, "Bruno Galland", "CIDR")],
+            )
+            for n in range(modules)
+        ]
+
+    small = EventPageFactory(parent=calendar["en"], programme=programme(1))
+    with django_assert_max_num_queries(40) as few:
+        client.get(small.url)
+    large = EventPageFactory(parent=calendar["en"], programme=programme(6))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(large.url).content.decode()
+    assert html.count("Bruno Galland") == 6
