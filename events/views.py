@@ -55,8 +55,8 @@ def event_context(request, event) -> dict:
         "show_online_link": can_see_online_link(user, event, registration),
         "can_manage": can_manage_registrations(user, target),
         "is_past": event.is_past(),
-        "themes": list(event.themes.all()),
-        "languages": list(event.languages.all()),
+        "event_themes": list(event.themes.all()),
+        "event_languages": list(event.languages.all()),
     }
 
 

@@ -285,3 +285,16 @@ def test_event_page_costs_the_same_queries_with_few_and_many_speakers(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(large.url).content.decode()
     assert html.count("Bruno Galland") == 6
+
+
+def test_event_page_lists_the_event_languages_and_themes(client, calendar):
+    financing = Theme.objects.get(slug_en="health-financing")
+    event = EventPageFactory(
+        parent=calendar["en"],
+        languages=[Language.objects.get(code="fr")],
+        themes=[financing],
+    )
+    html = client.get(event.url).content.decode()
+    facts = html[html.index('class="event-facts"') : html.index("</dl>")]
+    assert "<dt>Languages</dt><dd>French</dd>" in facts
+    assert "<li>Health financing</li>" in html
