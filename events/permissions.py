@@ -10,6 +10,8 @@ and editors see every registration of an event and export them.
 from django.db import models
 from wagtail.models import PageQuerySet
 
+from portal import roles
+
 VIEW_REGISTRATIONS = "events.view_registration"
 
 
@@ -50,8 +52,13 @@ def can_manage_registrations(user, event) -> bool:
 
 
 def can_register(user) -> bool:
-    """Members register (an email-verified account is a Member)."""
-    return bool(user is not None and user.is_authenticated and user.is_active)
+    """Members register: an account becomes a Member once its email address is verified."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_role(roles.MEMBER)
+    )
 
 
 def can_see_online_link(user, event, registration=None) -> bool:

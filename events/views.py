@@ -67,8 +67,11 @@ def _back(event):
 def register(request, event):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not can_register(request.user):
+    if not request.user.is_authenticated:
         return redirect_to_login(event.url)
+    if not can_register(request.user):
+        messages.error(request, _("Confirm your email address first: then you can register."))
+        return _back(event)
     target = event.registration_event()
     try:
         registration = services.register(target, request.user)

@@ -199,6 +199,12 @@ def test_visitor_is_sent_to_log_in_to_register(client, event):
     assert "/accounts/login/" in response["Location"]
 
 
+def test_account_with_an_unverified_email_cannot_register(client, event):
+    response = register(client, UserFactory(verified=False), event)
+    assert "Confirm your email address first" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
 def test_event_without_registration_refuses_it(client, calendar):
     event = EventPageFactory(parent=calendar["en"], registration_enabled=False)
     response = register(client, UserFactory(), event)
