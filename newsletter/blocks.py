@@ -66,6 +66,21 @@ class LibraryResourceBlock(blocks.StructBlock):
         label = _("Library resource")
 
 
+class EventBlock(blocks.StructBlock):
+    """An event of the calendar (training, conference, e-event): its dates, place and summary."""
+
+    event = blocks.PageChooserBlock(page_type="events.EventPage", label=_("Event"))
+    summary = blocks.TextBlock(
+        label=_("Summary"), required=False, help_text=_("Leave empty to use the event's own.")
+    )
+    more_info = more_info_block()
+    contributor = contributor_block(_("Leave empty to print the event's own line."))
+
+    class Meta:
+        icon = "date"
+        label = _("Event")
+
+
 class FigureBlock(blocks.StructBlock):
     """ "Figure of the issue": a big number, the sentence it belongs to, its source."""
 
@@ -138,6 +153,7 @@ class CalloutBlock(blocks.StructBlock):
 class SectionItemsBlock(blocks.StreamBlock):
     news = NewsItemBlock()
     resource = LibraryResourceBlock()
+    event = EventBlock()
     figure = FigureBlock()
     zoom = ZoomBlock()
     article = ArticleBlock()

@@ -175,6 +175,8 @@ def _item(entry: dict, news: dict, resources: dict) -> IssueItem | None:
             links=links,
             contributor=value.get("contributor", ""),
         )
+    if kind == "event":
+        return _event_item(value, resources.get(_int(value.get("event"))), links)
     if kind == "figure":
         return IssueItem(
             kind=kind,
@@ -202,6 +204,24 @@ def _item(entry: dict, news: dict, resources: dict) -> IssueItem | None:
                 (entry["when"], entry["text"]) for entry in _list_values(entries["value"])
             )
     return item
+
+
+def _event_item(value: dict, event, links: list[Link]) -> IssueItem | None:
+    """An event page of the calendar: its summary, and its dates and place as the meta line."""
+    if event is None:  # unpublished or deleted since the issue was built
+        return None
+    summary = value.get("summary") or getattr(event, "summary", "") or event.search_description
+    describe = getattr(event, "newsletter_meta", None)
+    return IssueItem(
+        kind="event",
+        title=event.title,
+        html=_paragraphs(summary),
+        text=summary,
+        url=event.get_full_url() or absolute_url(event.url or ""),
+        meta=describe() if callable(describe) else "",
+        links=links,
+        contributor=value.get("contributor") or getattr(event, "contributor_line", ""),
+    )
 
 
 def _callout(value: dict) -> IssueItem:

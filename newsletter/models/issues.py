@@ -187,7 +187,10 @@ class IssueReference(models.Model):
 
 
 def referenced_ids(raw_body) -> tuple[set[int], set[int]]:
-    """Ids of the news items and library resources in an issue body (raw StreamField data)."""
+    """Ids of the news items and of the pages (library resources, events) in an issue body.
+
+    Reads raw StreamField data; both kinds of page end up in `IssueReference.resource`.
+    """
     news_ids, resource_ids = set(), set()
     for block in raw_body or []:
         if block.get("type") != "section":
@@ -198,4 +201,6 @@ def referenced_ids(raw_body) -> tuple[set[int], set[int]]:
                 news_ids.add(int(value["news"]))
             elif item.get("type") == "resource" and value.get("resource"):
                 resource_ids.add(int(value["resource"]))
+            elif item.get("type") == "event" and value.get("event"):
+                resource_ids.add(int(value["event"]))
     return news_ids, resource_ids

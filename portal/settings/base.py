@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "projects",
     "wagtail.contrib.routable_page",
     "newsletter",
+    "events",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
