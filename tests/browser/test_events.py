@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.models import Page
@@ -13,23 +12,9 @@ from events.models import Registration
 from tests.browser.actions import PASSWORD, log_in
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, module_block
 from tests.portal.factories import UserFactory
-from tests.support.a11y import BLOCKING_IMPACTS, describe
+from tests.support.a11y import assert_accessible
 
 pytestmark = pytest.mark.browser
-
-# The header's search box fails axe on every page of the portal (aria-expanded on
-# a plain search input, an unnamed listbox): a known problem of the search app,
-# also failing tests/browser/test_accessibility.py on this branch's base. It is
-# left out here so that this test checks everything the events app renders.
-KNOWN_HEADER_PROBLEMS = {"exclude": [["#site-search-q"], ["#site-search-q-suggestions"]]}
-_axe = Axe()
-
-
-def assert_accessible(page) -> None:
-    results = _axe.run(page, context=KNOWN_HEADER_PROBLEMS)
-    violations = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    if violations:
-        raise AssertionError(describe(page.url, violations))
 
 
 @pytest.fixture
