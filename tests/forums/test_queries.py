@@ -13,8 +13,9 @@ from portal.models import User
 
 from .factories import ForumFactory, TopicFactory
 
-# Session, user, permissions, layout (site, menu) and the forum's own queries.
-TOPIC_PAGE_MAX_QUERIES = 25
+# Session, user, permissions, layout (site, menu) and the forum's own queries;
+# the topic page adds the authors' expert profiles and the reader's groups.
+TOPIC_PAGE_MAX_QUERIES = 26
 TOPIC_LIST_MAX_QUERIES = 20
 
 
