@@ -40,7 +40,7 @@
         link.setAttribute("role", "option");
         link.href = suggestion.url;
         link.id = list.id + "-" + index;
-        link.textContent = suggestion.label;
+        link.textContent = suggestion.label + " ";
         kind.textContent = suggestion.kind;
         link.appendChild(kind);
         item.appendChild(link);
