@@ -97,9 +97,11 @@ class MoveTopicForm(ModerationReasonForm):
     forum = forms.ModelChoiceField(queryset=Forum.objects.none(), label=_("Move to forum"))
     field_order = ["forum", "reason"]
 
-    def __init__(self, *args, forums=None, **kwargs):
+    def __init__(self, *args, forums=None, refusal="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["forum"].queryset = forums
+        if refusal:  # a forum outside the list: say why rather than "not a valid choice"
+            self.fields["forum"].error_messages["invalid_choice"] = refusal
 
 
 class SplitTopicForm(ModerationReasonForm):

@@ -2,11 +2,20 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Forum, ModerationAction, ModerationLogEntry, Post, Report, Topic
 from .services import PostingRefused, refresh_counters, refresh_forum_counters
 from .states import State
 from .tasks import notify_post
+
+
+def move_refusal() -> str:
+    """Why a topic may not move to a forum of another owner (in the moderator's language)."""
+    return _(
+        "A topic can only move to another forum of the same space: "
+        "a workspace's topics never leave it, and no topic moves into a workspace."
+    )
 
 
 def log(moderator, action: str, *, topic=None, post=None, forum=None, reason="", **details):
@@ -77,8 +86,32 @@ def approve(post: Post, moderator, reason: str = "") -> None:
 
 
 @transaction.atomic
+def same_owner(forum: Forum, other: Forum) -> bool:
+    """Both open to everyone, or both owned by the same workspace (or other owner)."""
+    return (forum.owner_content_type_id, forum.owner_object_id) == (
+        other.owner_content_type_id,
+        other.owner_object_id,
+    )
+
+
+def move_targets(topic: Topic, forums):
+    """The forums among `forums` that `topic` may move to: others of the same owner only.
+
+    A workspace's topics never leave it and no topic moves into a workspace:
+    moving would show private words to outsiders, or public ones to a closed circle
+    that never wrote them there.
+    """
+    forum = topic.forum
+    return forums.filter(
+        owner_content_type_id=forum.owner_content_type_id,
+        owner_object_id=forum.owner_object_id,
+    ).exclude(pk=forum.pk)
+
+
 def move(topic: Topic, moderator, target: Forum, reason: str) -> None:
     source = topic.forum
+    if not same_owner(source, target):
+        raise PostingRefused(move_refusal())
     topic.forum = target
     topic.save(update_fields=["forum"])
     refresh_forum_counters(source)

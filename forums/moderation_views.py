@@ -78,22 +78,34 @@ def queue(request):
 @require_http_methods(["GET", "POST"])
 def moderate_topic(request, pk):
     topic = _moderated_topic(request, pk)
-    forums = Forum.objects.moderated_by(request.user).exclude(pk=topic.forum_id)
+    # Only forums of the same owner: a workspace's topics never leave it, none moves into one.
+    forums = moderation.move_targets(topic, Forum.objects.moderated_by(request.user))
     action = request.POST.get("action", "")
     reason_form = ModerationReasonForm(request.POST if action in TOPIC_ACTIONS else None)
-    move_form = MoveTopicForm(request.POST if action == "move" else None, forums=forums)
+    move_form = MoveTopicForm(
+        request.POST if action == "move" else None,
+        forums=forums,
+        refusal=moderation.move_refusal(),
+    )
     if action in TOPIC_ACTIONS and reason_form.is_valid():
         operation, value, done = TOPIC_ACTIONS[action]
         operation(topic, request.user, value, reason_form.cleaned_data["reason"])
         messages.success(request, done)
         return redirect(topic.get_absolute_url())
     if action == "move" and move_form.is_valid():
-        moderation.move(
-            topic, request.user, move_form.cleaned_data["forum"], move_form.cleaned_data["reason"]
-        )
-        messages.success(request, _("The topic has been moved."))
-        topic.refresh_from_db()
-        return redirect(topic.get_absolute_url())
+        try:
+            moderation.move(
+                topic,
+                request.user,
+                move_form.cleaned_data["forum"],
+                move_form.cleaned_data["reason"],
+            )
+        except PostingRefused as refusal:
+            move_form.add_error("forum", refusal.message)
+        else:
+            messages.success(request, _("The topic has been moved."))
+            topic.refresh_from_db()
+            return redirect(topic.get_absolute_url())
     return render(
         request,
         "forums/moderate_topic.html",

@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .owners import readable_forums_q
+from .owners import owner_posting_refusal, readable_forums_q
 from .states import State
 
 MODERATE_PERMISSION = "forums.moderate_forum"
@@ -95,12 +95,16 @@ def is_banned(user, forum) -> bool:
 def posting_refusal(user, forum, topic=None) -> str | None:
     """Why `user` may not post in `forum` (or reply to `topic`), or None if they may.
 
-    The caller has already checked that the forum is visible to the user.
+    The caller has already checked that the forum is visible to the user; a
+    forum's owner may still keep some of its readers from posting (see owners.py).
     """
     if not user.is_authenticated:
         return _("Log in to take part in the discussion.")
     if not user.has_perm(POST_PERMISSION):
         return _("Only members with a verified email address can post in the forums.")
+    owner_refusal = owner_posting_refusal(user, forum)
+    if owner_refusal:
+        return owner_refusal
     if is_banned(user, forum):
         return _("You have been banned from posting in this forum.")
     if topic is not None and topic.state != State.PUBLISHED and not can_moderate(user, forum):

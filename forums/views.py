@@ -4,6 +4,7 @@ Every query starts from a `visible_to(user)` queryset: a forum, topic or post
 the reader may not see is a 404, whether the URL was followed or crafted.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -48,6 +49,13 @@ from .models import (
 from .permissions import can_moderate, delete_refusal, edit_refusal, posting_refusal
 from .states import State
 from .tokens import read_unsubscribe_token
+
+
+def parse_number(value: str | None) -> int | None:
+    """A query parameter as a number, or None: ASCII digits only, never a 500 on '²' or '٣'."""
+    if value and re.fullmatch(r"[0-9]{1,18}", value):
+        return int(value)
+    return None
 
 
 def client_ip(request) -> str | None:
@@ -299,7 +307,7 @@ def topic_reply(request, pk):
     if quote_id:
         quoted = (
             Post.objects.visible_to(user)
-            .filter(topic=topic, state=State.PUBLISHED, pk=quote_id if quote_id.isdigit() else 0)
+            .filter(topic=topic, state=State.PUBLISHED, pk=parse_number(quote_id) or 0)
             .select_related("author")
             .first()
         )

@@ -11,7 +11,8 @@ visibilities.
 - READ: its content (description, wiki, documents, discussion, activity,
   members). Public: anyone. Otherwise members (any role) and staff.
 - CONTRIBUTE: edit the wiki, upload documents, post. Coordinators and
-  members of an active workspace; observers only read.
+  members of an active workspace; observers only read. (Staff may also post
+  in the discussion of an active workspace: `discussion_poster_ids`.)
 - MANAGE: settings, members, requests, invitations, milestones, moderation,
   publishing to the library. Coordinators, and portal staff.
 - JOIN / REQUEST_TO_JOIN: verified members who aren't in yet, of an active
@@ -24,6 +25,7 @@ from enum import StrEnum
 
 from django.contrib.auth.models import Group
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from portal import roles
 from search.documents import PUBLIC, group_token
@@ -132,18 +134,42 @@ def readable_workspaces(queryset, user):
     return queryset.filter(condition)
 
 
-def discussion_workspace_ids(user):
-    """Workspaces whose forum `user` may read and post to (the forums' owner hook).
+def discussion_reader_ids(user):
+    """Workspaces whose forum `user` may read (the forums' owner hook): Action.READ.
 
-    The forums give readers and posters the same rights, so a workspace's
-    discussion is open to its members (observers included) and to staff,
-    whatever the workspace's visibility.
+    The Discussion is workspace content like the wiki: anyone reads a public
+    workspace's discussion; otherwise its members (observers included) and staff.
     """
     from .models import Workspace
 
+    return readable_workspaces(Workspace.objects.all(), user).values("pk")
+
+
+def discussion_poster_ids(user):
+    """Workspaces whose forum `user` may post to: Action.CONTRIBUTE, plus staff.
+
+    Members and coordinators post, observers only read; staff may post in any
+    workspace's discussion. An archived workspace's discussion takes no new
+    posts from anyone (as its documents take no uploads).
+    """
+    from .models import Status, Workspace
+
+    active = Workspace.objects.exclude(status=Status.ARCHIVED)
     if is_staff(user):
-        return Workspace.objects.values("pk")
-    return Membership.objects.filter(user=user).values("workspace_id")
+        return active.values("pk")
+    if user is None or not user.is_authenticated:
+        return active.none().values("pk")
+    contributing = Membership.objects.filter(user=user, role__in=CONTRIBUTING_ROLES)
+    return active.filter(pk__in=contributing.values("workspace_id")).values("pk")
+
+
+def discussion_posting_refusal(user, workspace) -> str:
+    """Why `user`, who reads the workspace's discussion, may not post in it."""
+    if workspace.is_archived:
+        return _("This workspace is archived: its discussion takes no new posts.")
+    if role_in(user, workspace) == Role.OBSERVER:
+        return _("Observers read this workspace's discussion but do not post in it.")
+    return _("Only members of this workspace can post in its discussion.")
 
 
 # Search: documents carry access tokens, readers hold tokens (see search.registry).
@@ -160,8 +186,8 @@ def _staff_token() -> str:
 
 
 def discussion_tokens(workspace) -> frozenset[str]:
-    """Who may find the workspace's discussion in search: as `discussion_workspace_ids`."""
-    return frozenset({workspace_token(workspace.pk), _staff_token()})
+    """Who may find the workspace's discussion in search: as `discussion_reader_ids` (READ)."""
+    return frozenset(content_tokens(workspace))
 
 
 def summary_tokens(workspace) -> list[str]:

@@ -2,14 +2,18 @@
 
 Tokens come from projects.permissions, like every other answer about who
 sees what: a workspace's name and summary carry the tokens of those who may
-know it exists, its wiki pages and documents the tokens of those who may
-read it. Members hold `workspace:<id>` through the token provider below.
+know it exists, its wiki pages and documents (and its discussion, indexed by
+the forums) the tokens of those who may read it. Members hold `workspace:<id>`
+through the token provider below.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from forums.models import Forum, Post, Topic
+from forums.search import ReplySource, TopicSource
 from portal.sanitizer import plain_text
 from search import registry
 from search.documents import SearchDocument
@@ -124,11 +128,20 @@ class DocumentSource(registry.SearchSource):
 
 
 def _reindex_contents(sender, instance, raw=False, **kwargs):
-    """A workspace's visibility (or name) decides its pages' and documents' tokens."""
+    """A workspace's visibility (or name) decides its pages', documents' and discussion's tokens."""
     if raw:
         return
     schedule_update(WikiPageSource.key, instance.wiki_pages.values_list("pk", flat=True))
     schedule_update(DocumentSource.key, instance.documents.values_list("pk", flat=True))
+    forums = Forum.objects.filter(
+        owner_content_type=ContentType.objects.get_for_model(Workspace),
+        owner_object_id=instance.pk,
+    )
+    topics = Topic.objects.filter(forum__in=forums)
+    schedule_update(TopicSource.key, topics.values_list("pk", flat=True))
+    schedule_update(
+        ReplySource.key, Post.objects.filter(topic__in=topics).values_list("pk", flat=True)
+    )
 
 
 registry.register(WorkspaceSource())

@@ -142,10 +142,22 @@ class Workspace(models.Model):
 
     @classmethod
     def forum_reader_owner_ids(cls, user):
-        """Workspaces whose forum `user` may read and post to: their members' (and staff)."""
-        from projects.permissions import discussion_workspace_ids
+        """Workspaces whose forum `user` may read: those whose content they read."""
+        from projects.permissions import discussion_reader_ids
 
-        return discussion_workspace_ids(user)
+        return discussion_reader_ids(user)
+
+    @classmethod
+    def forum_poster_owner_ids(cls, user):
+        """Workspaces whose forum `user` may post to: members and coordinators (and staff)."""
+        from projects.permissions import discussion_poster_ids
+
+        return discussion_poster_ids(user)
+
+    def forum_posting_refusal(self, user) -> str:
+        from projects.permissions import discussion_posting_refusal
+
+        return discussion_posting_refusal(user, self)
 
     def forum_access_tokens(self) -> frozenset[str]:
         from projects.permissions import discussion_tokens

@@ -1,8 +1,9 @@
 """Each workspace's Discussion tab is a forum of the forums app, owned by the workspace.
 
 The forum is created with the workspace; its moderators are the workspace's
-coordinators, kept in step whenever roles change. Who may read and post is
-answered by Workspace.forum_reader_owner_ids (the forums' owner hook).
+coordinators, kept in step whenever roles change. Who may read and who may
+post is answered by Workspace.forum_reader_owner_ids and
+Workspace.forum_poster_owner_ids (the forums' owner hook, see projects.permissions).
 """
 
 from django.contrib.auth import get_user_model

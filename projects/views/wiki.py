@@ -13,7 +13,7 @@ from projects.models import WikiPage, WikiRevision, Workspace
 from projects.permissions import Action
 from projects.services import wiki as service
 
-from .common import load_workspace, private, workspace_context
+from .common import load_workspace, parse_number, private, workspace_context
 
 
 def page_tree(workspace: Workspace) -> list[dict]:
@@ -99,8 +99,9 @@ def page(request, slug, page_slug):
 def create(request, slug):
     workspace = load_workspace(request, slug, Action.CONTRIBUTE)
     initial = {"title": request.GET.get("title", "")[:150]}
-    if request.GET.get("parent", "").isdigit():
-        initial["parent"] = int(request.GET["parent"])
+    parent = parse_number(request.GET.get("parent"))
+    if parent is not None:
+        initial["parent"] = parent
     form = WikiPageForm(
         request.POST if request.method == "POST" else None, workspace=workspace, initial=initial
     )
@@ -231,11 +232,11 @@ def revision(request, slug, page_slug, number):
 def diff(request, slug, page_slug):
     workspace = load_workspace(request, slug, Action.READ)
     found = _get_page(workspace, page_slug)
-    numbers = [request.GET.get("from", ""), request.GET.get("to", "")]
-    if not all(number.isdigit() for number in numbers):
+    numbers = [parse_number(request.GET.get("from")), parse_number(request.GET.get("to"))]
+    if None in numbers:
         raise Http404
-    revisions = {r.number: r for r in found.revisions.filter(number__in=[int(n) for n in numbers])}
-    older, newer = (revisions.get(int(number)) for number in numbers)
+    revisions = {r.number: r for r in found.revisions.filter(number__in=numbers)}
+    older, newer = (revisions.get(number) for number in numbers)
     if older is None or newer is None:
         raise Http404
     context = _wiki_context(

@@ -22,7 +22,16 @@ class TestWorkspace(models.Model):
 
     @classmethod
     def forum_reader_owner_ids(cls, user):
+        if not user.is_authenticated:
+            return TestWorkspaceMembership.objects.none().values("workspace_id")
         return TestWorkspaceMembership.objects.filter(user_id=user.pk).values("workspace_id")
+
+    @classmethod
+    def forum_poster_owner_ids(cls, user):
+        return cls.forum_reader_owner_ids(user)
+
+    def forum_posting_refusal(self, user) -> str:
+        return "Only members of this workspace can post here."
 
     def forum_access_tokens(self) -> frozenset[str]:
         return frozenset({f"workspace:{self.pk}"})

@@ -1,13 +1,18 @@
 """Moderators at work: pin, lock, move, split, hide, approve, reports; all logged with reasons."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from forums.models import ModerationLogEntry, Report
+from forums.moderation import move
+from forums.services import PostingRefused
 from forums.states import State
 from tests.portal.factories import UserFactory
 
-from .factories import ForumFactory, PostFactory
+from . import owners
+from .conftest import add_to_workspace
+from .factories import ForumFactory, PostFactory, TopicFactory
 
 
 @pytest.fixture
@@ -140,3 +145,93 @@ def test_moderator_closes_a_report(as_moderator, topic, member):
     as_moderator.post(reverse("forums:resolve_report", args=[report.pk]))
     report.refresh_from_db()
     assert report.resolved_at is not None
+
+
+def workspace_forum_of(workspace, slug):
+    return ForumFactory(
+        owner_content_type=ContentType.objects.get_for_model(workspace),
+        owner_object_id=workspace.pk,
+        slug=slug,
+    )
+
+
+MOVE_REFUSED = "A topic can only move to another forum of the same space"
+
+
+def test_secret_workspace_topic_cannot_be_moved_to_a_public_forum(
+    as_moderator, moderator, workspace, workspace_forum, forum
+):
+    add_to_workspace(workspace, moderator)
+    secret = TopicFactory(forum=workspace_forum, title="Budget confidentiel")
+
+    response = moderate_topic(as_moderator, secret, "move", forum=forum.pk)
+
+    assert response.status_code == 400
+    assert MOVE_REFUSED in response.content.decode()
+    secret.refresh_from_db()
+    assert secret.forum == workspace_forum
+    assert not ModerationLogEntry.objects.exists()
+
+
+def test_public_topic_cannot_be_moved_into_a_workspace_forum(
+    as_moderator, moderator, workspace, workspace_forum, topic
+):
+    add_to_workspace(workspace, moderator)
+
+    response = moderate_topic(as_moderator, topic, "move", forum=workspace_forum.pk)
+
+    assert response.status_code == 400
+    assert MOVE_REFUSED in response.content.decode()
+    topic.refresh_from_db()
+    assert topic.forum != workspace_forum
+
+
+def test_workspace_topic_cannot_be_moved_to_another_workspace(
+    as_moderator, moderator, workspace, workspace_forum
+):
+    other = owners.TestWorkspace.objects.create(name="Projet Togo")
+    other_forum = workspace_forum_of(other, "projet-togo")
+    add_to_workspace(workspace, moderator)
+    add_to_workspace(other, moderator)
+    topic = TopicFactory(forum=workspace_forum)
+
+    response = moderate_topic(as_moderator, topic, "move", forum=other_forum.pk)
+
+    assert response.status_code == 400
+    assert MOVE_REFUSED in response.content.decode()
+    topic.refresh_from_db()
+    assert topic.forum == workspace_forum
+
+
+def test_move_form_offers_only_forums_of_the_same_owner(
+    as_moderator, moderator, workspace, workspace_forum, topic
+):
+    add_to_workspace(workspace, moderator)
+    sibling = ForumFactory(slug="financement", name_en="Health financing")
+
+    page = as_moderator.get(reverse("forums:moderate_topic", args=[topic.pk])).content.decode()
+
+    assert f'value="{sibling.pk}"' in page
+    assert f'value="{workspace_forum.pk}"' not in page
+
+
+def test_workspace_topic_moves_between_forums_of_its_own_workspace(
+    as_moderator, moderator, workspace, workspace_forum
+):
+    add_to_workspace(workspace, moderator)
+    second_forum = workspace_forum_of(workspace, "mss-benin-2")
+    topic = TopicFactory(forum=workspace_forum)
+
+    moderate_topic(as_moderator, topic, "move", forum=second_forum.pk)
+
+    topic.refresh_from_db()
+    assert topic.forum == second_forum
+
+
+def test_moving_across_owners_is_refused_by_the_moderation_service(
+    moderator, workspace, workspace_forum, topic
+):
+    with pytest.raises(PostingRefused):
+        move(topic, moderator, workspace_forum, "Tidying up")
+    topic.refresh_from_db()
+    assert topic.forum != workspace_forum

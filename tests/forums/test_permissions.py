@@ -4,6 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 
 from forums.models import Forum, Post, Topic
+from forums.permissions import posting_refusal
 from forums.states import State
 from tests.portal.factories import UserFactory
 
@@ -88,3 +89,40 @@ def test_forum_moderator_sees_hidden_posts_of_their_forum_only(forum):
     visible = Post.objects.visible_to(forum_moderator)
     assert here in visible
     assert elsewhere not in visible
+
+
+def test_an_owner_may_open_its_forum_to_anonymous_visitors(workspace, workspace_forum, monkeypatch):
+    """Owners are asked about anonymous visitors too (a public workspace's discussion)."""
+    monkeypatch.setattr(
+        type(workspace),
+        "forum_reader_owner_ids",
+        classmethod(lambda cls, user: cls.objects.values("pk")),
+    )
+    assert workspace_forum in Forum.objects.visible_to(AnonymousUser())
+
+
+def test_workspace_member_may_post_in_the_workspace_forum(workspace, workspace_forum, member):
+    add_to_workspace(workspace, member)
+    assert posting_refusal(member, workspace_forum) is None
+
+
+def test_reader_the_owner_does_not_name_as_poster_is_refused_with_the_owners_reason(
+    workspace, workspace_forum, member, monkeypatch
+):
+    add_to_workspace(workspace, member)
+    monkeypatch.setattr(
+        type(workspace),
+        "forum_poster_owner_ids",
+        classmethod(lambda cls, user: cls.objects.none().values("pk")),
+    )
+    assert workspace_forum in Forum.objects.visible_to(member)
+    assert posting_refusal(member, workspace_forum) == (
+        "Only members of this workspace can post here."
+    )
+
+
+def test_nobody_but_superusers_posts_in_a_forum_of_an_unregistered_owner_type(db, member):
+    forum = ForumFactory(owner_content_type=ContentType.objects.get_for_model(Forum),
+                         owner_object_id=1)  # fmt: skip
+    assert posting_refusal(member, forum) == "This forum is closed to new posts."
+    assert posting_refusal(UserFactory(is_superuser=True), forum) is None

@@ -77,6 +77,15 @@ def test_quoting_a_post_of_another_topic_is_refused(logged_in, topic):
     assert "This post cannot be quoted." in page and "Somewhere else" not in page
 
 
+@pytest.mark.parametrize("quote", ["²", "١٢", "12345678901234567890123"])
+def test_quoting_a_post_by_a_number_that_is_not_one_is_refused_with_a_clear_message(
+    logged_in, topic, quote
+):
+    response = logged_in.get(reply_url(topic), {"quote": quote})
+    assert response.status_code == 200
+    assert "This post cannot be quoted." in response.content.decode()
+
+
 def test_posting_to_a_locked_topic_is_refused(logged_in, forum):
     topic = TopicFactory(forum=forum, is_locked=True)
     response = logged_in.post(reply_url(topic), {"body": "Late reply"})

@@ -7,9 +7,9 @@ A role either may *know* a workspace (its name and summary: VIEW) or may
 - members-only content: everyone knows it, only its members (and staff) read it;
 - secret: only its members (and staff) know it exists.
 
-The Discussion is a forum owned by the workspace (DISCUSS): the forums give
-readers and posters the same rights, so it is open to members and staff
-only, whatever the visibility.
+The Discussion is a forum owned by the workspace: it is content like the
+wiki (READ), so anyone reads a public workspace's discussion, anonymous
+visitors included (posting there is for its members: see test_discussion.py).
 
 Each endpoint is checked for its own marker text: present when allowed,
 absent (and no error page other than 403/404) when denied.
@@ -37,7 +37,7 @@ from .factories import (
     WorkspaceFactory,
 )
 
-VIEW, READ, DISCUSS = "view", "read", "discuss"
+VIEW, READ = "view", "read"
 ROLES = ["anonymous", "outsider", "observer", "member", "coordinator", "staff"]
 VISIBILITIES = ["public", "members", "secret"]
 
@@ -45,8 +45,6 @@ VISIBILITIES = ["public", "members", "secret"]
 def may(role: str, visibility: str, level: str) -> bool:
     if role in {"observer", "member", "coordinator", "staff"}:
         return True
-    if level == DISCUSS:
-        return False
     if level == VIEW:
         return visibility != "secret"
     return visibility == "public"
@@ -161,7 +159,7 @@ ENDPOINTS = {
     "search_workspace": (VIEW, lambda w: "/en/search/?q=Chantier", "NAMEMARK"),
     "search_wiki": (READ, lambda w: "/en/search/?q=texte", "PAGETITLEMARK"),
     "search_document": (READ, lambda w: "/en/search/?q=Rapport", "DOCTITLEMARK"),
-    "search_discussion": (DISCUSS, lambda w: "/en/search/?q=Sujet", "TOPICMARK"),
+    "search_discussion": (READ, lambda w: "/en/search/?q=Sujet", "TOPICMARK"),
     "search_wiki_facet_count": (READ, lambda w: "/en/search/?q=texte", "Workspace wiki page"),
     "autocomplete_workspace": (VIEW, lambda w: "/en/search/autocomplete/?q=Chant", "NAMEMARK"),
     "autocomplete_wiki": (READ, lambda w: "/en/search/autocomplete/?q=Pla", "PAGETITLEMARK"),
@@ -180,9 +178,9 @@ ENDPOINTS = {
         lambda w: f"/api/v1/workspaces/{w.workspace.slug}/",
         "PAGETITLEMARK",
     ),
-    "discussion_tab": (DISCUSS, lambda w: w.url("projects:discussion"), TOPIC_TITLE),
-    "forum_page": (DISCUSS, lambda w: w.topic.forum.get_absolute_url(), TOPIC_TITLE),
-    "forum_topic": (DISCUSS, lambda w: w.topic.get_absolute_url(), "POSTBODYMARK"),
+    "discussion_tab": (READ, lambda w: w.url("projects:discussion"), TOPIC_TITLE),
+    "forum_page": (READ, lambda w: w.topic.forum.get_absolute_url(), TOPIC_TITLE),
+    "forum_topic": (READ, lambda w: w.topic.get_absolute_url(), "POSTBODYMARK"),
 }
 # Endpoints served by the portal's pages (they need the page tree).
 PAGE_ENDPOINTS = {

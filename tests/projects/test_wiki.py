@@ -38,6 +38,18 @@ def test_member_creates_a_page(client):
     assert response["Location"] == page.get_absolute_url()
 
 
+@pytest.mark.parametrize("parent", ["²", "٣", "99999999999999999999999"])
+def test_new_page_form_ignores_a_parent_that_is_not_a_number(client, parent):
+    workspace = WorkspaceFactory()
+    client.force_login(member_of(workspace))
+
+    response = client.get(
+        reverse("projects:wiki_create", kwargs={"slug": workspace.slug}), {"parent": parent}
+    )
+
+    assert response.status_code == 200
+
+
 def test_a_page_can_never_be_called_like_the_new_page_url(client):
     workspace = WorkspaceFactory()
     client.force_login(member_of(workspace))
@@ -218,6 +230,16 @@ def test_diff_with_unknown_revisions_is_not_found(client):
 
     assert client.get(url("projects:wiki_diff", page) + "?from=1&to=9").status_code == 404
     assert client.get(url("projects:wiki_diff", page) + "?from=x&to=1").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "numbers", ["?from=²&to=1", "?from=1&to=٢", "?from=1&to=1234567890123456789012"]
+)
+def test_diff_between_revision_numbers_that_are_not_numbers_is_not_found(client, numbers):
+    page = WikiPageFactory()
+    client.force_login(member_of(page.workspace))
+
+    assert client.get(url("projects:wiki_diff", page) + numbers).status_code == 404
 
 
 def test_restoring_an_old_revision_makes_it_current_as_a_new_revision(client):
