@@ -165,20 +165,26 @@ def participants_csv(request, event):
     )
     for registration in registrations:
         member = registration.user
-        writer.writerow(
-            [
-                _safe_cell(member.public_name),
-                member.email,
-                _safe_cell(member.organisation),
-                member.country.name if member.country_id else "",
-                registration.get_status_display(),
-                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
+        cells = [
+            member.public_name,
+            member.email,
+            member.organisation,
+            member.country.name if member.country_id else "",
+            registration.get_status_display(),
+            timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+        writer.writerow([_safe_cell(str(cell)) for cell in cells])
     return response
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _safe_cell(value: str) -> str:
-    """Keep spreadsheets from running a member's text as a formula."""
+    """Keep spreadsheets from running a member's text as a formula (CSV injection).
+
+    Every text cell goes through here, the email address too: `+cmd@example.org`
+    is a valid address and a formula.
+    """
     value = value or ""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value

@@ -21,12 +21,14 @@ import datetime
 import hashlib
 import io
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -55,6 +57,14 @@ REQUIRED = ["reference", "language", "title", "summary", "type"]
 TRUE_VALUES = {"1", "yes", "true", "oui", "y"}
 FALSE_VALUES = {"0", "no", "false", "non", "n"}
 MANIFEST_NAMES = ["manifest.csv", "manifest.json"]
+logger = logging.getLogger(__name__)
+# Text columns copied as they are onto ResourcePage fields: checked against the field's
+# max_length before saving, since Wagtail's full_clean would otherwise stop the import.
+LENGTH_CHECKED = [
+    "reference", "summary", "publisher", "isbn", "doi", "ilo_reference", "licence",
+    "rights_holder", "permission_granted_by",
+]  # fmt: skip
+validate_external_url = URLValidator(schemes=["http", "https"])
 
 
 @dataclass
@@ -285,6 +295,8 @@ class RowValidator:
         countries = self._codes(row, "countries", self.countries, error, lower=False)
         region_ids = self._lookup(row, "regions", self.regions, error)
         files = self._files(row, error)
+        self._lengths(row, error)
+        self._url(row, "external_url", error)
         if errors:
             return None
         fields = {
@@ -329,6 +341,33 @@ class RowValidator:
         except ValueError:
             error(name, _("'%(value)s' is not a valid date (use YYYY-MM-DD).") % {"value": value})
             return None
+
+    def _lengths(self, row, error) -> None:
+        for name in LENGTH_CHECKED:
+            limit = ResourcePage._meta.get_field(name).max_length
+            value = row.get(name, "")
+            if limit and len(value) > limit:
+                error(
+                    name,
+                    _("Too long: %(length)s characters (at most %(limit)s).")
+                    % {"length": len(value), "limit": limit},
+                )
+
+    def _url(self, row, name, error) -> None:
+        value = row.get(name, "")
+        if not value:
+            return
+        try:
+            validate_external_url(value)
+        except ValidationError:
+            error(
+                name,
+                _(
+                    "'%(value)s' is not a valid web address "
+                    "(it must start with http:// or https://)."
+                )
+                % {"value": value},
+            )
 
     def _year(self, row, date, error) -> int | None:
         if date is not None:
@@ -610,6 +649,15 @@ def run_job(job_id: int) -> str:
     except ManifestError as exc:
         job.refresh_from_db()
         job.report = {"fatal": str(exc)}
+        job.status = ImportStatus.FAILED
+    except Exception as exc:
+        # Anything unexpected must not leave the job RUNNING for ever: log it and show it.
+        logger.exception("Library import job %s failed", job.pk)
+        job.refresh_from_db()
+        job.report = {
+            **(job.report or {}),
+            "fatal": _("The import stopped on an unexpected error: %(error)s") % {"error": exc},
+        }
         job.status = ImportStatus.FAILED
     job.finished_at = timezone.now()
     job.save()

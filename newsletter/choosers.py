@@ -91,6 +91,14 @@ def _used_in(news) -> str:
 class NewsColumnsMixin:
     filter_form_class = NewsFilterForm
 
+    def filter_object_list(self, objects):
+        objects = super().filter_object_list(objects)
+        if not self.filter_form.is_valid():
+            # Wagtail applies no filter when one is invalid: apply the valid ones (the
+            # bad value is reported on its field and ignored).
+            objects = self.filter_form.filter(objects)
+        return objects
+
     @property
     def columns(self):
         return [

@@ -106,7 +106,11 @@ class NewsItemForm(ClusterForm):
 
 
 class NewsFilterForm(forms.Form):
-    """The filters of the public news list (all optional, submitted by GET)."""
+    """The filters of the public news list (all optional, submitted by GET).
+
+    A bad value in one filter (a mangled or outdated link) is reported on that field and
+    ignored; the other filters still apply.
+    """
 
     category = forms.ModelChoiceField(
         queryset=NewsCategory.objects.all(), required=False, label=_("Category")
@@ -125,18 +129,19 @@ class NewsFilterForm(forms.Form):
     )
 
     def filter(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        self.is_valid()  # cleaned_data keeps the fields that are valid
         data = self.cleaned_data
-        if data["category"]:
+        if data.get("category"):
             queryset = queryset.filter(category=data["category"])
-        if data["theme"]:
+        if data.get("theme"):
             queryset = queryset.filter(themes=data["theme"])
-        if data["country"]:
+        if data.get("country"):
             queryset = queryset.filter(countries=data["country"])
-        if data["since"]:
+        if data.get("since"):
             queryset = queryset.filter(published_at__date__gte=data["since"])
-        if data["until"]:
+        if data.get("until"):
             queryset = queryset.filter(published_at__date__lte=data["until"])
         return queryset
 

@@ -4,9 +4,14 @@ Both are public once published (`NewsItem.objects.visible_to` an anonymous
 reader; live, unrestricted issue pages), so their documents carry the
 `public` token. A news item leaves the index when it is rejected or deleted;
 an issue edition when it is unpublished, restricted or deleted.
+
+An issue's document holds the text of the news items it contains, so a change
+to one of them (edited, rejected, unpublished, deleted) also reindexes the
+issues that contain it: withdrawn news must not stay findable through them.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +20,7 @@ from search import registry
 from search.documents import PUBLIC, SearchDocument
 from search.pages import PageSource
 
-from .models import NewsItem, NewsletterIssuePage
+from .models import IssueReference, NewsItem, NewsletterIssuePage
 from .rendering import build_issue_document
 
 
@@ -54,6 +59,40 @@ class NewsSource(registry.SearchSource):
             themes=tuple(theme.pk for theme in news.themes.all()),
             countries=tuple(country.code for country in news.countries.all()),
         )
+
+    def connect(self) -> None:
+        super().connect()
+        post_save.connect(_news_saved, sender=NewsItem, weak=False)
+        pre_delete.connect(_news_about_to_be_deleted, sender=NewsItem, weak=False)
+        post_delete.connect(_news_deleted, sender=NewsItem, weak=False)
+
+
+# Signals keeping the issues' documents in step with the news items they contain.
+
+
+def _issue_ids(news: NewsItem) -> list[int]:
+    return sorted(set(IssueReference.objects.filter(news=news).values_list("issue_id", flat=True)))
+
+
+def _reindex_issues(issue_ids) -> None:
+    from search.indexing import schedule_update
+
+    schedule_update(IssueSource.key, issue_ids)
+
+
+def _news_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or (update_fields is not None and set(update_fields) <= {"announced_issues"}):
+        return  # bookkeeping that changes nothing readers see
+    _reindex_issues(_issue_ids(instance))
+
+
+def _news_about_to_be_deleted(sender, instance, **kwargs) -> None:
+    # The issue references go with the news item: note its issues while they are known.
+    instance._gnews_issue_ids = _issue_ids(instance)
+
+
+def _news_deleted(sender, instance, **kwargs) -> None:
+    _reindex_issues(getattr(instance, "_gnews_issue_ids", []))
 
 
 class IssueSource(PageSource):

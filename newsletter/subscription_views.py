@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from .forms import SubscribeForm, UnsubscribeRequestForm
+from .limits import subscription_throttled
 from .models import Subscriber
 from .services import (
     SubscriptionOutcome,
@@ -20,6 +21,23 @@ from .tasks import send_unsubscribe_link
 from .tokens import CONFIRM, UNSUBSCRIBE, TokenExpired, TokenInvalid, read_token
 
 
+def _too_many_requests(request):
+    """Both forms email whatever address is typed in: the same limit protects inboxes."""
+    return render(
+        request,
+        "newsletter/subscription_message.html",
+        {
+            "title": _("Too many requests"),
+            "message": _(
+                "Several emails have been requested recently for this address or from "
+                "this connection. To protect inboxes from unwanted email, please try "
+                "again later."
+            ),
+        },
+        status=429,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     initial = {"language": translation.get_language()}
@@ -28,6 +46,9 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
+        # Checked before the address is looked up: the same answer whether it is subscribed.
+        if subscription_throttled(email, request.META.get("REMOTE_ADDR")):
+            return _too_many_requests(request)
         outcome = request_subscription(email, form.cleaned_data["language"])
         # Only the address's owner learns that it is on the list: anyone else
         # gets the same answer as a new subscriber, so the form reveals nothing.
@@ -124,7 +145,10 @@ def unsubscribe_request(request):
     """Ask for a fresh unsubscribe link by email (when an old one has expired)."""
     form = UnsubscribeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        subscriber = Subscriber.objects.with_email(form.cleaned_data["email"]).first()
+        email = form.cleaned_data["email"]
+        if subscription_throttled(email, request.META.get("REMOTE_ADDR")):
+            return _too_many_requests(request)
+        subscriber = Subscriber.objects.with_email(email).first()
         if subscriber is not None:
             send_unsubscribe_link.enqueue(subscriber.pk)
         # Same answer either way: this form must not reveal who is subscribed.

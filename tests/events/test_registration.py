@@ -138,6 +138,32 @@ def test_confirmation_email_is_in_the_member_language(client, event, smtp_mailbo
     assert "Vous ne pouvez plus venir ?" in mail.text
 
 
+def test_confirmation_email_gives_the_online_link_kept_for_participants(
+    client, event, smtp_mailbox, committed
+):
+    event.attendance = "online"
+    event.online_url = "https://meet.example.org/dakar-workshop"
+    event.online_link_for_participants_only = True
+    event.save_revision().publish()
+    member = UserFactory(email="online@example.org", preferred_language="en")
+    with committed(execute=True):
+        register(client, member, event)
+    mail = smtp_mailbox.wait_for("online@example.org")
+    assert "Join online: https://meet.example.org/dakar-workshop" in mail.text
+
+
+def test_waiting_list_email_does_not_give_the_online_link(event, smtp_mailbox, committed):
+    event.attendance = "online"
+    event.online_url = "https://meet.example.org/dakar-workshop"
+    event.save_revision().publish()
+    RegistrationFactory.create_batch(2, event=event)
+    late = UserFactory(email="late@example.org", preferred_language="en")
+    with committed(execute=True):
+        services.register(event, late)
+    mail = smtp_mailbox.wait_for("late@example.org")
+    assert "meet.example.org" not in mail.text
+
+
 def test_cancelling_a_waiting_list_spot_promotes_nobody(event):
     RegistrationFactory.create_batch(2, event=event)
     waiting = RegistrationFactory(event=event, status="waiting")

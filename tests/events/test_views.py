@@ -1,6 +1,8 @@
 """The events list and the event page: filters, pagination, programme, online link, CSV."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.utils import timezone
@@ -264,6 +266,27 @@ def test_editor_and_organiser_export_participants_but_members_cannot(client, cal
         assert len(rows) == 3
         assert rows[1].startswith("'=HYPERLINK(1)")
         assert "wait@example.org" in rows[2] and "On the waiting list" in rows[2]
+
+
+def participant_rows(client, event) -> list[list[str]]:
+    client.force_login(event.owner)
+    response = client.get(event.url + "participants/csv/")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_participant_export_protects_the_email_column_from_formulas(client, calendar):
+    event = EventPageFactory(parent=calendar["en"], registration_enabled=True, owner=UserFactory())
+    RegistrationFactory(event=event, user=UserFactory(email="+cmd@example.org"))
+    (_header, row) = participant_rows(client, event)
+    assert row[1] == "'+cmd@example.org"
+
+
+def test_participant_export_protects_a_name_starting_with_a_tab(client, calendar):
+    event = EventPageFactory(parent=calendar["en"], registration_enabled=True, owner=UserFactory())
+    RegistrationFactory(event=event, user=UserFactory(display_name="\t=1+1", organisation="\r@x"))
+    (_header, row) = participant_rows(client, event)
+    assert row[0] == "'\t=1+1"
+    assert row[2] == "'\r@x"
 
 
 def test_event_page_costs_the_same_queries_with_few_and_many_speakers(

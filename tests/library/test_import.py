@@ -15,6 +15,7 @@ from . import files
 COLUMNS = [
     "reference", "language", "title", "summary", "type", "year", "date", "authors",
     "themes", "countries", "languages", "files", "rights_holder", "rights_basis", "licence",
+    "external_url", "isbn", "doi", "publisher", "ilo_reference", "permission_granted_by",
 ]  # fmt: skip
 
 
@@ -134,6 +135,39 @@ def test_bad_row_is_reported_with_row_and_field_and_others_still_import(
     assert not ResourcePage.objects.filter(reference="bad-row").exists()
 
 
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [
+        ({"external_url": "www.ilo.org"}, "external_url"),
+        ({"external_url": "javascript:alert(1)"}, "external_url"),
+        ({"external_url": "ftp://ilo.org/guide.pdf"}, "external_url"),
+        ({"isbn": "9" * 21}, "isbn"),
+        ({"doi": "10." + "1" * 198}, "doi"),
+        ({"publisher": "P" * 201}, "publisher"),
+        ({"rights_holder": "H" * 201}, "rights_holder"),
+        ({"permission_granted_by": "G" * 201}, "permission_granted_by"),
+        ({"ilo_reference": "R" * 101}, "ilo_reference"),
+    ],
+)
+def test_row_the_page_would_refuse_is_reported_not_crashing_the_import(
+    libraries, tmp_path, two_rows, bad, field
+):
+    rows = [*two_rows, row(reference="bad-row", **bad)]
+    out, err, error = run(write_manifest(tmp_path, rows))
+    assert error is not None
+    assert f"row 4, field '{field}'" in err
+    assert "2 created" in out
+    assert not ResourcePage.objects.filter(reference="bad-row").exists()
+
+
+def test_valid_external_url_and_identifiers_are_imported(libraries, tmp_path):
+    values = {"external_url": "https://www.ilo.org/guide", "isbn": "9" * 20, "doi": "1" * 200}
+    out, err, error = run(write_manifest(tmp_path, [row(**values)]))
+    assert error is None, err
+    resource = ResourcePage.objects.get()
+    assert (resource.external_url, resource.isbn, resource.doi) == tuple(values.values())
+
+
 def test_duplicate_identifier_in_a_manifest_is_reported(libraries, tmp_path, two_rows):
     rows = [*two_rows, row(title="Doublon")]
     _out, err, error = run(write_manifest(tmp_path, rows))
@@ -220,3 +254,22 @@ def test_admin_import_cannot_read_files_outside_the_import_folder(libraries, set
     job.refresh_from_db()
     assert job.report["errors"][0]["field"] == "files"
     assert "../secret.pdf" in job.report["errors"][0]["message"]
+
+
+def test_admin_import_job_that_crashes_is_marked_failed(libraries, settings, tmp_path, monkeypatch):
+    from django.core.files.base import ContentFile
+
+    from library import importer
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(importer, "import_rows", explode)
+    settings.LIBRARY_IMPORT_ROOT = tmp_path
+    manifest = "reference,language,title,summary,type,year\nx,fr,T,S,guide,2005\n"
+    job = ImportJob.objects.create(manifest=ContentFile(manifest.encode(), name="m.csv"))
+    assert importer.run_job(job.pk) == "failed"
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert "disk on fire" in job.report["fatal"]
+    assert job.finished_at is not None

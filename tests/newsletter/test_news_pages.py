@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from newsletter.providers import latest_news, news_for_theme
@@ -47,6 +48,47 @@ def test_news_list_filters_by_date(client, db):
     page = client.get(f"/en/news/?since={since}").content.decode()
     assert "Fresh news" in page
     assert "Old news" not in page
+
+
+def test_news_list_ignores_a_country_with_a_nul_byte(client, db):
+    NewsItemFactory(title="Kinshasa mutuals", countries=[Country.objects.get(code="CD")])
+    response = client.get("/en/news/?country=%00")
+    assert response.status_code == 200
+    assert "Kinshasa mutuals" in response.content.decode()
+
+
+def test_news_list_keeps_the_other_filters_when_one_is_bad(client, db):
+    theme = ThemeFactory()
+    NewsItemFactory(title="Kinshasa mutuals", themes=[theme])
+    NewsItemFactory(title="Senegal mutuals")
+    response = client.get(f"/en/news/?theme={theme.pk}&country=C%00D&since=2024-13-45")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Kinshasa mutuals" in page
+    assert "Senegal mutuals" not in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["category=abc", "category=%00", "theme=99999999999999999999", "theme=1%00", "until=%00"],
+)
+def test_news_list_survives_garbage_in_a_filter(client, db, query):
+    NewsItemFactory(title="Kinshasa mutuals")
+    response = client.get(f"/en/news/?{query}")
+    assert response.status_code == 200
+
+
+def test_news_chooser_ignores_a_nul_byte_and_keeps_the_other_filters(client, editor):
+    theme = ThemeFactory()
+    NewsItemFactory(title="Kinshasa mutuals", themes=[theme])
+    NewsItemFactory(title="Senegal mutuals")
+    client.force_login(editor)
+    for url in ("/admin/newsletter_news_chooser/", "/admin/newsletter_news_chooser/results/"):
+        response = client.get(f"{url}?theme={theme.pk}&country=%00&category=C%00")
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert "Kinshasa mutuals" in page, url
+        assert "Senegal mutuals" not in page, url
 
 
 def test_news_list_costs_a_constant_number_of_queries(client, db, django_assert_max_num_queries):

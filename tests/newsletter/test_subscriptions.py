@@ -251,3 +251,73 @@ def test_staff_who_may_see_subscribers_may_not_export_them(client, db):
     refused = client.get("/admin/newsletter/subscribers/?export=csv")
     assert refused.status_code == 302  # Wagtail's answer to PermissionDenied: back to the dashboard
     assert refused["Content-Type"].startswith("text/html")
+
+
+@pytest.fixture
+def subscribe_rate(settings):
+    settings.NEWSLETTER_SUBSCRIBE_RATE = "2/h/key,3/h/ip"
+
+
+def test_confirmation_emails_to_one_address_are_limited_per_hour(client, subscribe_rate, committed):
+    with committed(execute=True):
+        answers = [
+            client.post(SUBSCRIBE_URL, {"email": "victim@example.org", "language": "en"})
+            for _ in range(3)
+        ]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert len(mail.outbox) == 2
+    assert "Too many requests" in answers[2].content.decode()
+
+
+def test_confirmation_emails_from_one_client_are_limited_per_hour(
+    client, subscribe_rate, committed
+):
+    with committed(execute=True):
+        answers = [
+            client.post(SUBSCRIBE_URL, {"email": f"victim{n}@example.org", "language": "en"})
+            for n in range(4)
+        ]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert len(mail.outbox) == 3
+
+
+def test_other_clients_can_still_subscribe_when_one_is_limited(client, db, subscribe_rate):
+    for n in range(4):
+        client.post(SUBSCRIBE_URL, {"email": f"victim{n}@example.org", "language": "en"})
+    other = client.post(
+        SUBSCRIBE_URL, {"email": "reader@example.org", "language": "en"}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 200
+
+
+def test_the_limit_does_not_reveal_who_is_subscribed(client, db, subscribe_rate):
+    SubscriberFactory(email="reader@example.org")
+    answers = {}
+    for email, ip in (("reader@example.org", "10.0.0.1"), ("new@example.org", "10.0.0.2")):
+        for _ in range(3):
+            answers[email] = client.post(
+                SUBSCRIBE_URL, {"email": email, "language": "en"}, REMOTE_ADDR=ip
+            )
+    known, unknown = answers["reader@example.org"], answers["new@example.org"]
+    assert known.status_code == unknown.status_code == 429
+    assert known.content.decode().replace("reader@", "new@") == unknown.content.decode()
+
+
+def test_the_limit_message_is_translated(client, db, subscribe_rate):
+    for _ in range(3):
+        response = client.post(
+            "/fr/gnews-subscription/", {"email": "victim@example.org", "language": "fr"}
+        )
+    assert response.status_code == 429
+    assert "Trop de demandes" in response.content.decode()
+
+
+def test_requests_for_a_fresh_unsubscribe_link_are_limited_too(client, subscribe_rate, committed):
+    SubscriberFactory(email="reader@example.org")
+    with committed(execute=True):
+        answers = [
+            client.post("/en/gnews-subscription/unsubscribe/", {"email": "reader@example.org"})
+            for _ in range(3)
+        ]
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert len(mail.outbox) == 2
