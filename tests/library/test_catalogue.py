@@ -261,7 +261,12 @@ def _query_count_for(client, django_assert_max_num_queries, url):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "type=guide&theme=health-financing&country=SN&language=fr&period=2000-2009"]
+    "query",
+    [
+        "",
+        "type=guide&theme=health-financing&country=SN&language=fr&period=2000-2009",
+        "sort=downloads",
+    ],
 )
 def test_catalogue_query_count_does_not_grow_with_resources(
     client, fr_library, taxonomy, django_assert_max_num_queries, query
@@ -281,3 +286,30 @@ def test_catalogue_query_count_does_not_grow_with_resources(
         client.get(f"/fr/library/?{query}")
     with django_assert_max_num_queries(32):
         client.get(f"/fr/library/?{query}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/resources/",
+        "/api/v1/resources/?type=guide&theme=health-financing",
+        "/fr/library/feeds/rss/",
+        "/fr/library/feeds/atom/",
+    ],
+)
+def test_api_and_feeds_query_count_does_not_grow_with_resources(
+    client, fr_library, taxonomy, django_assert_max_num_queries, url
+):
+    def add(count):
+        for _number in range(count):
+            ResourcePageFactory(
+                parent=fr_library, resource_type="guide", themes=[taxonomy["financing"]],
+                countries=[taxonomy["SN"]], languages=[taxonomy["fr"]],
+            )  # fmt: skip
+
+    add(3)
+    client.get(url)  # warm Wagtail's per-process caches
+    with_three = _query_count_for(client, django_assert_max_num_queries, url)
+    add(20)
+    with django_assert_max_num_queries(with_three):
+        client.get(url)
