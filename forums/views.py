@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from experts.models import ExpertProfile
+from portal.client_ip import client_ip
 from portal.sanitizer import render_markdown
 
 from . import services
@@ -56,10 +57,6 @@ def parse_number(value: str | None) -> int | None:
     if value and re.fullmatch(r"[0-9]{1,18}", value):
         return int(value)
     return None
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def refused(request, message: str, status: int = 403, breadcrumbs=None):

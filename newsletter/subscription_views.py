@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal.client_ip import client_ip
+
 from .forms import SubscribeForm, UnsubscribeRequestForm
 from .limits import subscription_throttled
 from .models import Subscriber
@@ -47,7 +49,7 @@ def subscribe(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         # Checked before the address is looked up: the same answer whether it is subscribed.
-        if subscription_throttled(email, request.META.get("REMOTE_ADDR")):
+        if subscription_throttled(email, client_ip(request)):
             return _too_many_requests(request)
         outcome = request_subscription(email, form.cleaned_data["language"])
         # Only the address's owner learns that it is on the list: anyone else
@@ -146,7 +148,7 @@ def unsubscribe_request(request):
     form = UnsubscribeRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if subscription_throttled(email, request.META.get("REMOTE_ADDR")):
+        if subscription_throttled(email, client_ip(request)):
             return _too_many_requests(request)
         subscriber = Subscriber.objects.with_email(email).first()
         if subscriber is not None:

@@ -321,3 +321,34 @@ def test_requests_for_a_fresh_unsubscribe_link_are_limited_too(client, subscribe
         ]
     assert [answer.status_code for answer in answers] == [200, 200, 429]
     assert len(mail.outbox) == 2
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, db, subscribe_rate, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for n in range(4):
+        client.post(
+            SUBSCRIBE_URL,
+            {"email": f"victim{n}@example.org", "language": "en"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    other = client.post(
+        SUBSCRIBE_URL,
+        {"email": "reader@example.org", "language": "en"},
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+        **proxy,
+    )
+    assert other.status_code == 200
+
+
+def test_a_forged_forwarded_for_header_does_not_dodge_the_limit(client, db, subscribe_rate):
+    answers = [
+        client.post(
+            SUBSCRIBE_URL,
+            {"email": f"victim{n}@example.org", "language": "en"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+        for n in range(4)
+    ]
+    assert answers[-1].status_code == 429
