@@ -15,28 +15,13 @@ Never run in CI: it measures, it does not assert.
 import argparse
 import datetime
 import io
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'events-bench.sqlite3'}"
-)
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "TASK_BACKEND": "immediate",
-    "SEARCH_BACKEND": "database",
-    "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    "LOG_LEVEL": "WARNING",
-}
+from bench_setup import setup_django
+
+DATABASE_FILE = "events-bench.sqlite3"
 LIST_URLS = [
     "/fr/events/",
     "/fr/events/?when=past",
@@ -57,11 +42,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="requests per URL")
     options = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(ENVIRONMENT)
-    import django
-
-    django.setup()
+    setup_django(DATABASE_FILE, SEARCH_BACKEND="database")
     prepare_database(options.events)
     from events.models import EventPage
 

@@ -16,24 +16,11 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'experts-bench.sqlite3'}"
-)
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "TASK_BACKEND": "immediate",
-    "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    "LOG_LEVEL": "WARNING",
-}
+from bench_setup import setup_django
+
+DATABASE_FILE = "experts-bench.sqlite3"
 BATCH = 500
 BANK_URLS = [
     "/en/experts/",
@@ -52,11 +39,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="requests per URL and viewer")
     options = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(ENVIRONMENT)
-    import django
-
-    django.setup()
+    setup_django(DATABASE_FILE)
     prepare_database(options.experts)
     from django.test import Client
     from django.test.utils import setup_test_environment

@@ -11,25 +11,14 @@ page kind. Never run in CI: it measures, it does not assert.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'forums.sqlite3'}")
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "TASK_BACKEND": "immediate",
-    "LOG_LEVEL": "WARNING",
-    "ALLOWED_HOSTS": "testserver",
-}
+from bench_setup import database_url, setup_django
+
+DATABASE_FILE = "forums.sqlite3"
+DATABASE_URL = database_url(DATABASE_FILE)
 AUTHORS, POSTS, TOPICS = 100, 500, 2_000
 
 
@@ -37,11 +26,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50, help="per page")
     options = parser.parse_args()
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(ENVIRONMENT)
-    import django
-
-    django.setup()
+    setup_django(DATABASE_FILE)
     topic, forum, reader = prepare_database()
     pages = {
         "topic page 1": f"{topic.get_absolute_url()}",

@@ -18,24 +18,13 @@ import random
 import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "TASK_BACKEND": "immediate",
-    "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    "LOG_LEVEL": "WARNING",
-}
+from bench_setup import ROOT, setup_django
+
+DATABASE_FILE = "bench.sqlite3"
 BATCH = 500
 
 
@@ -47,11 +36,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     options = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(ENVIRONMENT)
-    import django
-
-    django.setup()
+    setup_django(DATABASE_FILE)
     prepare_database(options.resources)
     urls = {"catalogue": catalogue_urls(), "detail": detail_urls()}
     print_query_counts(urls)

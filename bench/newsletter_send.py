@@ -28,19 +28,13 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'newsletter.sqlite3'}")
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "TASK_BACKEND": "immediate",
-    "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    "LOG_LEVEL": "WARNING",
+from bench_setup import database_url, setup_django
+
+DATABASE_FILE = "newsletter.sqlite3"
+DATABASE_URL = database_url(DATABASE_FILE)
+# The portal sends over SMTP to the sink this script starts.
+EMAIL_ENVIRONMENT = {
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     "EMAIL_HOST": "127.0.0.1",
 }
@@ -57,12 +51,13 @@ def main() -> None:
         run_sink(options.sink)
         return
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    os.environ.update(ENVIRONMENT, EMAIL_PORT=str(port), NEWSLETTER_BATCH_SIZE=str(options.batch))
-    import django
-
-    django.setup()
+    setup_django(
+        DATABASE_FILE,
+        **EMAIL_ENVIRONMENT,
+        EMAIL_PORT=str(port),
+        NEWSLETTER_BATCH_SIZE=str(options.batch),
+    )
     issue = prepare_database(options.subscribers)
     sink = subprocess.Popen([sys.executable, __file__, "--sink", str(port)])  # noqa: S603
     try:

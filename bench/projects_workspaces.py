@@ -12,29 +12,14 @@ latency and the SQL queries per page. It measures, it does not assert.
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-DATABASE_URL = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{BENCH_DIR / 'projects-bench.sqlite3'}"
-)
-ENVIRONMENT = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-    "DATABASE_URL": DATABASE_URL,
-    "DEBUG": "0",
-    "ALLOWED_HOSTS": "testserver",
-    "TASK_BACKEND": "immediate",
-    "MEDIA_ROOT": str(BENCH_DIR / "media"),
-    "PROJECTS_FILES_ROOT": str(BENCH_DIR / "workspace-files"),
-    "LOG_LEVEL": "WARNING",
-}
+from bench_setup import BENCH_DIR, setup_django
+
+DATABASE_FILE = "projects-bench.sqlite3"
+FILES_ROOT = str(BENCH_DIR / "workspace-files")
 VISIBILITIES = ["public", "members", "secret"]
 BIG_PAGE_LINES = 3000
 
@@ -46,11 +31,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="per page")
     options = parser.parse_args()
 
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(ENVIRONMENT)
-    import django
-
-    django.setup()
+    setup_django(DATABASE_FILE, PROJECTS_FILES_ROOT=FILES_ROOT)
     users = prepare_database(options.workspaces, options.members)
     for label, user in users.items():
         for name, url in pages().items():
