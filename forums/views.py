@@ -4,7 +4,6 @@ Every query starts from a `visible_to(user)` queryset: a forum, topic or post
 the reader may not see is a 404, whether the URL was followed or crafted.
 """
 
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from experts.models import ExpertProfile
 from portal.client_ip import client_ip
+from portal.query_params import parse_number
 from portal.sanitizer import render_markdown
 
 from . import services
@@ -50,13 +50,6 @@ from .models import (
 from .permissions import can_moderate, delete_refusal, edit_refusal, posting_refusal
 from .states import State
 from .tokens import read_unsubscribe_token
-
-
-def parse_number(value: str | None) -> int | None:
-    """A query parameter as a number, or None: ASCII digits only, never a 500 on '²' or '٣'."""
-    if value and re.fullmatch(r"[0-9]{1,18}", value):
-        return int(value)
-    return None
 
 
 def refused(request, message: str, status: int = 403, breadcrumbs=None):

@@ -145,11 +145,8 @@ def autocomplete(text: str, user, limit: int = 8) -> list[Suggestion]:
         Suggestion(label=s.label, url=s.url, kind=labels.get(s.kind, s.kind)) for s in suggestions
     ]
     # A theme's page is indexed too: suggest it once, as the theme.
-    themes = [
-        theme
-        for theme in _matching_themes(words, limit)
-        if theme.url not in {suggestion.url for suggestion in suggestions}
-    ]
+    suggested_urls = {suggestion.url for suggestion in suggestions}
+    themes = [theme for theme in _matching_themes(words, limit) if theme.url not in suggested_urls]
     return [*suggestions, *themes][:limit]
 
 

@@ -5,7 +5,6 @@ for; a known workspace whose content or action is closed to the user
 answers 403 with a page that says how to get in.
 """
 
-import re
 from functools import wraps
 
 from django.shortcuts import get_object_or_404, render
@@ -16,13 +15,6 @@ from django.utils.translation import gettext as _
 from projects import permissions
 from projects.models import JoinRequest, Role, Workspace
 from projects.permissions import Action
-
-
-def parse_number(value: str | None) -> int | None:
-    """A query parameter as a number, or None: ASCII digits only, never a 500 on '²' or '٣'."""
-    if value and re.fullmatch(r"[0-9]{1,18}", value):
-        return int(value)
-    return None
 
 
 class WorkspaceDenied(Exception):

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.query_params import parse_number
 from projects.forms import WikiPageForm
 from projects.models import WikiPage, WikiRevision, Workspace
 from projects.permissions import Action
 from projects.services import wiki as service
 
-from .common import load_workspace, parse_number, private, workspace_context
+from .common import load_workspace, private, workspace_context
 
 
 def page_tree(workspace: Workspace) -> list[dict]:
